@@ -1,0 +1,166 @@
+using CloudConfig.Core;
+
+namespace CloudConfig.Cache.InMemory;
+
+// The instance side: every path hashes the presented secrets before taking the contact lock, and answers every
+// refusal with the same ConfigEntryNotFoundException.
+public sealed partial class InMemoryConfigCache
+{
+    /// <inheritdoc />
+    public Task<InstanceConfiguration> FetchAsync(Guid uuid, InstanceCredential credential, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        cancellationToken.ThrowIfCancellationRequested();
+        var presented = new PresentedCredential(credential.BootSecret?.Hash(), credential.TrustKey.Hash());
+        var (outcome, served) = _contacts.Record(uuid, presented, (p, now) =>
+        {
+            while (_entries.TryGetValue(uuid, out var stored))
+            {
+                var (next, result) = DecideFetch(stored, p, now);
+                if (next is null)
+                {
+                    return (false, (result, (StoredEntry?)null));
+                }
+
+                if (_entries.TryUpdate(uuid, next, stored))
+                {
+                    return (result == FetchOutcome.Served, (result, next));
+                }
+            }
+
+            return (false, (FetchOutcome.Refused, null));
+        });
+
+        switch (outcome)
+        {
+            case FetchOutcome.Served:
+                Log.Fetched(_logger, uuid, credential.IsFirstContact);
+                return Task.FromResult(served!.ToInstanceConfiguration());
+            case FetchOutcome.Replayed:
+                Log.BootSecretReplayed(_logger, uuid);
+                throw new ConfigEntryNotFoundException();
+            default:
+                Log.Refused(_logger, uuid, "fetch");
+                throw new ConfigEntryNotFoundException();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task UpdateCacheAsync(Guid uuid, Secret trustKey, InstanceReport report, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(trustKey);
+        cancellationToken.ThrowIfCancellationRequested();
+        ConfigInputValidator.ValidateReport(report, _limits);
+        var presented = trustKey.Hash();
+        // Copied so the caller cannot change the stored map afterwards.
+        IReadOnlyDictionary<string, ParameterValue> parameters = new Dictionary<string, ParameterValue>(report.Parameters, StringComparer.Ordinal).AsReadOnly();
+        var accepted = _contacts.Record(uuid, presented, (hash, now) =>
+        {
+            while (_entries.TryGetValue(uuid, out var stored) && hash.Equals(stored.TrustKeyHash))
+            {
+                var updated = stored.With(stored.Entry with
+                {
+                    Address = report.Address,
+                    Parameters = parameters,
+                    Status = report.Status,
+                    LastContactAt = now,
+                });
+                if (_entries.TryUpdate(uuid, updated, stored))
+                {
+                    return (true, true);
+                }
+            }
+
+            return (false, false);
+        });
+
+        if (!accepted)
+        {
+            Log.Refused(_logger, uuid, "update_cache");
+            throw new ConfigEntryNotFoundException();
+        }
+
+        Log.Reported(_logger, uuid, report.Status.State);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<InstanceConfiguration> AssignDynamicAsync(string pool, Secret poolCredential, Secret trustKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(poolCredential);
+        ArgumentNullException.ThrowIfNull(trustKey);
+        cancellationToken.ThrowIfCancellationRequested();
+        ConfigInputValidator.ValidatePoolName(pool, _limits);
+        if (!_pools.TryGetValue(pool, out var dynamicPool) || !dynamicPool.Credential.Matches(poolCredential))
+        {
+            Log.PoolRefused(_logger, pool);
+            throw new ConfigEntryNotFoundException();
+        }
+
+        var trustKeyHash = trustKey.Hash();
+        while (dynamicPool.TryTakeNext(out var uuid))
+        {
+            var claimed = _contacts.Record(uuid, trustKeyHash, (hash, now) =>
+            {
+                // Only this caller dequeued the uuid, so only an app-side change can race with the claim.
+                while (_entries.TryGetValue(uuid, out var stored) && !stored.Entry.IsClaimed)
+                {
+                    var next = stored.Claim(hash, now);
+                    if (_entries.TryUpdate(uuid, next, stored))
+                    {
+                        return (true, next);
+                    }
+                }
+
+                return (false, (StoredEntry?)null);
+            });
+
+            if (claimed is not null)
+            {
+                Log.Assigned(_logger, uuid, pool);
+                return Task.FromResult(claimed.ToInstanceConfiguration());
+            }
+        }
+
+        throw new NoDynamicEntryAvailableException(pool);
+    }
+
+    private static (StoredEntry? Next, FetchOutcome Outcome) DecideFetch(StoredEntry stored, PresentedCredential presented, DateTimeOffset now)
+    {
+        var entry = stored.Entry;
+        if (presented.BootSecret is null)
+        {
+            return presented.TrustKey.Equals(stored.TrustKeyHash)
+                ? (stored.With(entry with { LastContactAt = now }), FetchOutcome.Served)
+                : (null, FetchOutcome.Refused);
+        }
+
+        // A dynamic entry is claimed through its pool only; its pool credential is no boot secret.
+        if (entry.IsDynamic || !presented.BootSecret.Equals(stored.Credential))
+        {
+            return (null, FetchOutcome.Refused);
+        }
+
+        if (!entry.IsClaimed)
+        {
+            return (stored.Claim(presented.TrustKey, now), FetchOutcome.Served);
+        }
+
+        // The same boot secret and trust key again: the agent's first answer was lost and it is retrying.
+        if (presented.TrustKey.Equals(stored.TrustKeyHash))
+        {
+            return (stored.With(entry with { LastContactAt = now }), FetchOutcome.Served);
+        }
+
+        return (stored.With(entry with { BootSecretReplays = entry.BootSecretReplays + 1 }), FetchOutcome.Replayed);
+    }
+
+    private sealed record PresentedCredential(SecretHash? BootSecret, SecretHash TrustKey);
+
+    private enum FetchOutcome
+    {
+        Refused,
+        Served,
+        Replayed,
+    }
+}

@@ -1,0 +1,229 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using CloudConfig.Core;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CloudConfig.Cache.InMemory;
+
+/// <summary>
+/// The embedded config cache: everything in this process's memory, thread-safe and exact under contention.
+/// Entries are immutable and replaced by compare-and-swap, so reads never wait for writers.
+/// </summary>
+/// <remarks>The operations complete synchronously; they return tasks to fit <see cref="IConfigCache"/>.</remarks>
+public sealed partial class InMemoryConfigCache : IConfigCache
+{
+    private readonly ConcurrentDictionary<Guid, StoredEntry> _entries = new();
+    private readonly ConcurrentDictionary<string, DynamicPool> _pools = new(StringComparer.Ordinal);
+    private readonly Lock _sweepLock = new();
+    private readonly ContactLog _contacts;
+    private readonly ConfigCacheLimits _limits;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private long _count;
+
+    /// <summary>Creates a cache.</summary>
+    /// <param name="options">The options; defaults when null.</param>
+    /// <param name="timeProvider">The clock; the system clock when null.</param>
+    /// <param name="logger">The logger; none when null.</param>
+    /// <exception cref="OptionsValidationException">The options are invalid; the message lists every problem.</exception>
+    public InMemoryConfigCache(
+        IOptions<InMemoryConfigCacheOptions>? options = null,
+        TimeProvider? timeProvider = null,
+        ILogger<InMemoryConfigCache>? logger = null)
+    {
+        var value = options?.Value ?? new InMemoryConfigCacheOptions();
+        var validation = new InMemoryConfigCacheOptionsValidator().Validate(Options.DefaultName, value);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(InMemoryConfigCacheOptions), validation.Failures);
+        }
+
+        _limits = value.Limits;
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? NullLogger<InMemoryConfigCache>.Instance;
+        _contacts = new ContactLog(_time);
+    }
+
+    /// <summary>The number of entries held.</summary>
+    public long Count => Interlocked.Read(ref _count);
+
+    /// <inheritdoc />
+    public Task<ConfigEntry> PreRegisterAsync(ConfigRegistration registration, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ConfigInputValidator.ValidateRegistration(registration, _limits);
+        var pool = registration.DynamicPool is { } poolName ? GetOrCreatePool(poolName, registration.CredentialHash) : null;
+        ReserveSlot();
+        var added = _contacts.Record(registration.Uuid, registration, (reg, now) =>
+        {
+            var entry = new ConfigEntry
+            {
+                Uuid = reg.Uuid,
+                Configuration = reg.Configuration,
+                Domain = reg.Domain,
+                ConfigHosts = [.. reg.ConfigHosts],
+                DynamicPool = reg.DynamicPool,
+                CreatedAt = now,
+            };
+            var ok = _entries.TryAdd(reg.Uuid, new StoredEntry(entry, reg.CredentialHash, null));
+            return (ok, ok ? entry : null);
+        });
+
+        if (added is null)
+        {
+            Interlocked.Decrement(ref _count);
+            throw new ConfigEntryAlreadyExistsException(registration.Uuid);
+        }
+
+        pool?.Add(registration.Uuid);
+        Log.Registered(_logger, registration.Uuid, registration.DynamicPool);
+        CompactContactsIfBloated();
+        return Task.FromResult(added);
+    }
+
+    /// <inheritdoc />
+    public Task<ConfigEntry?> GetAsync(Guid uuid, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_entries.TryGetValue(uuid, out var stored) ? stored.Entry : null);
+    }
+
+    /// <inheritdoc />
+    public Task<ConfigEntry> UpdateConfigurationAsync(Guid uuid, ConfigurationContent configuration, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ConfigInputValidator.ValidateUuid(uuid);
+        ConfigInputValidator.ValidateConfiguration(configuration, _limits);
+        while (true)
+        {
+            if (!_entries.TryGetValue(uuid, out var stored))
+            {
+                throw new ConfigEntryNotFoundException();
+            }
+
+            var updated = stored.With(stored.Entry with { Configuration = configuration, Generation = stored.Entry.Generation + 1 });
+            if (_entries.TryUpdate(uuid, updated, stored))
+            {
+                Log.ConfigurationUpdated(_logger, uuid, updated.Entry.Generation);
+                return Task.FromResult(updated.Entry);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> RemoveAsync(Guid uuid, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var removed = _entries.TryRemove(uuid, out _);
+        if (removed)
+        {
+            Interlocked.Decrement(ref _count);
+            Log.Removed(_logger, uuid);
+        }
+
+        return Task.FromResult(removed);
+    }
+
+    /// <inheritdoc />
+    public Task<int> RemoveStaleAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        if (timeout < TimeSpan.Zero)
+        {
+            throw new InvalidConfigInputException("timeout", "must not be negative.");
+        }
+
+        var cutoff = _time.GetUtcNow() - timeout;
+        var removed = 0;
+        // One sweeper at a time; readers and contacts never wait for it.
+        lock (_sweepLock)
+        {
+            while (_contacts.TryTakeOlderThan(cutoff, out var uuid))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (TryRemoveIfStale(uuid, cutoff))
+                {
+                    removed++;
+                }
+            }
+        }
+
+        if (removed > 0)
+        {
+            Log.StaleRemoved(_logger, removed, timeout);
+        }
+
+        return Task.FromResult(removed);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<ConfigEntry> ListAsync(ConfigEntryQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var (_, stored) in _entries)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (query is null || query.Matches(stored.Entry))
+            {
+                yield return stored.Entry;
+            }
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    private bool TryRemoveIfStale(Guid uuid, DateTimeOffset cutoff)
+    {
+        // Loops because an app-side update may swap the entry between the read and the removal without
+        // touching its contact time; a contact, on the other hand, makes it fresh and ends the loop.
+        while (_entries.TryGetValue(uuid, out var stored) && stored.Entry.LastSeenAt < cutoff)
+        {
+            if (_entries.TryRemove(new KeyValuePair<Guid, StoredEntry>(uuid, stored)))
+            {
+                Interlocked.Decrement(ref _count);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private DynamicPool GetOrCreatePool(string name, SecretHash credential)
+    {
+        var pool = _pools.GetOrAdd(name, static (_, hash) => new DynamicPool(hash), credential);
+        if (!pool.Credential.Equals(credential))
+        {
+            throw new InvalidConfigInputException("credentialHash", "does not match the credential the dynamic pool was created with.");
+        }
+
+        return pool;
+    }
+
+    private void ReserveSlot()
+    {
+        if (Interlocked.Increment(ref _count) > _limits.MaxEntries)
+        {
+            Interlocked.Decrement(ref _count);
+            throw new ConfigCacheFullException(_limits.MaxEntries);
+        }
+    }
+
+    private void CompactContactsIfBloated()
+    {
+        // Contacts append events faster than sweeps may consume them; past twice the live entries the log is
+        // rebuilt with one event per entry. Skipped while a sweep runs: the next registration tries again.
+        if (_contacts.Count <= (2 * Count) + 4096 || !_sweepLock.TryEnter())
+        {
+            return;
+        }
+
+        try
+        {
+            _contacts.Compact(() => _entries.Select(e => (e.Key, e.Value.Entry.LastSeenAt)));
+        }
+        finally
+        {
+            _sweepLock.Exit();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using CloudConfig.Core;
+
+namespace CloudConfig.Cache.InMemory;
+
+/// <summary>
+/// An entry as the cache holds it: the public view plus the hashes that authenticate it. Immutable, so an update
+/// is a compare-and-swap of the whole object and readers never see half a change. It is a class without value
+/// equality on purpose: the swaps compare references.
+/// </summary>
+internal sealed class StoredEntry(ConfigEntry entry, SecretHash credential, SecretHash? trustKeyHash)
+{
+    public ConfigEntry Entry { get; } = entry;
+
+    /// <summary>The boot secret's hash, or the pool credential's hash for a dynamic entry.</summary>
+    public SecretHash Credential { get; } = credential;
+
+    /// <summary>The claiming instance's trust key hash; null until the entry is claimed.</summary>
+    public SecretHash? TrustKeyHash { get; } = trustKeyHash;
+
+    public StoredEntry With(ConfigEntry entry) => new(entry, Credential, TrustKeyHash);
+
+    public StoredEntry Claim(SecretHash trustKeyHash, DateTimeOffset now) =>
+        new(Entry with { IsClaimed = true, FirstContactAt = now, LastContactAt = now }, Credential, trustKeyHash);
+
+    public InstanceConfiguration ToInstanceConfiguration() =>
+        new(Entry.Uuid, Entry.Configuration, Entry.Generation) { Domain = Entry.Domain, ConfigHosts = Entry.ConfigHosts };
+}

@@ -1,0 +1,20 @@
+namespace CloudConfig.Core;
+
+/// <summary>
+/// A boot string could not be read. The message names the part that is wrong and never repeats the input, which
+/// carries a secret.
+/// </summary>
+public class BootStringFormatException : FormatException
+{
+    /// <summary>Creates the exception for a part of the boot string and the reason.</summary>
+    /// <param name="part">The part that is wrong: <c>version</c>, <c>uuid</c>, <c>address</c>, <c>secret</c>, <c>fingerprint</c> or <c>structure</c>.</param>
+    /// <param name="problem">What is wrong with it.</param>
+    public BootStringFormatException(string part, string problem)
+        : base($"Invalid boot string {part}: {problem}")
+    {
+        Part = part;
+    }
+
+    /// <summary>The part of the boot string that is wrong.</summary>
+    public string Part { get; }
+}

@@ -1,0 +1,162 @@
+namespace CloudConfig.Core;
+
+/// <summary>
+/// The input checks every cache runs before it changes anything, so every backend refuses the same inputs with
+/// the same typed errors.
+/// </summary>
+public static class ConfigInputValidator
+{
+    /// <summary>Checks a registration against the limits.</summary>
+    /// <exception cref="InvalidConfigInputException">The first problem found, naming its field.</exception>
+    public static void ValidateRegistration(ConfigRegistration registration, ConfigCacheLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        ArgumentNullException.ThrowIfNull(limits);
+        ValidateUuid(registration.Uuid);
+        ValidateConfiguration(registration.Configuration, limits);
+        if (registration.CredentialHash is null)
+        {
+            throw new InvalidConfigInputException("credentialHash", "is required.");
+        }
+
+        ValidateName("domain", registration.Domain, limits, allowEmpty: true);
+        if (registration.DynamicPool is not null)
+        {
+            ValidatePoolName(registration.DynamicPool, limits);
+        }
+
+        if (registration.ConfigHosts is null)
+        {
+            throw new InvalidConfigInputException("configHosts", "must not be null.");
+        }
+
+        if (registration.ConfigHosts.Count > limits.MaxConfigHosts)
+        {
+            throw new InvalidConfigInputException("configHosts", $"has {registration.ConfigHosts.Count} hosts, over the limit of {limits.MaxConfigHosts}.");
+        }
+
+        foreach (var host in registration.ConfigHosts)
+        {
+            ValidateName("configHosts", host, limits, allowEmpty: false);
+        }
+    }
+
+    /// <summary>Checks a uuid.</summary>
+    public static void ValidateUuid(Guid uuid)
+    {
+        if (uuid == Guid.Empty)
+        {
+            throw new InvalidConfigInputException("uuid", "must not be the empty uuid.");
+        }
+    }
+
+    /// <summary>Checks a configuration against the size limit.</summary>
+    public static void ValidateConfiguration(ConfigurationContent configuration, ConfigCacheLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        if (configuration is null)
+        {
+            throw new InvalidConfigInputException("configuration", "is required.");
+        }
+
+        if (configuration.Length > limits.MaxConfigurationBytes)
+        {
+            throw new ConfigurationTooLargeException(configuration.Length, limits.MaxConfigurationBytes);
+        }
+
+        ValidateName("contentType", configuration.ContentType, limits, allowEmpty: false);
+    }
+
+    /// <summary>Checks a pool name.</summary>
+    public static void ValidatePoolName(string pool, ConfigCacheLimits limits) =>
+        ValidateName("dynamicPool", pool, limits, allowEmpty: false);
+
+    /// <summary>Checks an instance's report against the limits.</summary>
+    public static void ValidateReport(InstanceReport report, ConfigCacheLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        if (report is null)
+        {
+            throw new InvalidConfigInputException("report", "is required.");
+        }
+
+        if (report.Status is null)
+        {
+            throw new InvalidConfigInputException("status", "is required.");
+        }
+
+        if (report.Status.Detail is { Length: var detailLength } && detailLength > limits.MaxStatusDetailLength)
+        {
+            throw new InvalidConfigInputException("status.detail", $"is {detailLength} characters, over the limit of {limits.MaxStatusDetailLength}.");
+        }
+
+        if (report.Status.AppliedGeneration is < 0)
+        {
+            throw new InvalidConfigInputException("status.appliedGeneration", "must not be negative.");
+        }
+
+        if (report.Address is not null)
+        {
+            ValidateName("address", report.Address, limits, allowEmpty: false);
+        }
+
+        ValidateParameters(report.Parameters, limits);
+    }
+
+    private static void ValidateParameters(IReadOnlyDictionary<string, ParameterValue> parameters, ConfigCacheLimits limits)
+    {
+        if (parameters is null)
+        {
+            throw new InvalidConfigInputException("parameters", "must not be null.");
+        }
+
+        if (parameters.Count > limits.MaxParameters)
+        {
+            throw new InvalidConfigInputException("parameters", $"has {parameters.Count} entries, over the limit of {limits.MaxParameters}.");
+        }
+
+        foreach (var (key, value) in parameters)
+        {
+            if (string.IsNullOrEmpty(key) || key.Length > limits.MaxParameterKeyLength)
+            {
+                throw new InvalidConfigInputException("parameters", $"keys must have 1 to {limits.MaxParameterKeyLength} characters.");
+            }
+
+            if (!value.IsValid)
+            {
+                throw new InvalidConfigInputException($"parameters[{key}]", "must be a finite number.");
+            }
+
+            if (value.Kind == ParameterKind.String && value.AsString().Length > limits.MaxParameterValueLength)
+            {
+                throw new InvalidConfigInputException($"parameters[{key}]", $"is over the limit of {limits.MaxParameterValueLength} characters.");
+            }
+        }
+    }
+
+    private static void ValidateName(string field, string? value, ConfigCacheLimits limits, bool allowEmpty)
+    {
+        if (value is null)
+        {
+            throw new InvalidConfigInputException(field, "must not be null.");
+        }
+
+        if (!allowEmpty && value.Length == 0)
+        {
+            throw new InvalidConfigInputException(field, "must not be empty.");
+        }
+
+        if (value.Length > limits.MaxNameLength)
+        {
+            throw new InvalidConfigInputException(field, $"is {value.Length} characters, over the limit of {limits.MaxNameLength}.");
+        }
+
+        foreach (var c in value)
+        {
+            if (char.IsControl(c))
+            {
+                throw new InvalidConfigInputException(field, "must not contain control characters.");
+            }
+        }
+    }
+}

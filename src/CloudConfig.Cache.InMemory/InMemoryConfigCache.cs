@@ -49,6 +49,9 @@ public sealed partial class InMemoryConfigCache : IConfigCache
     /// <summary>The number of entries held.</summary>
     public long Count => Interlocked.Read(ref _count);
 
+    /// <summary>How many events the stale index holds; for tests of its compaction.</summary>
+    internal int ContactLogLength => _contacts.Count;
+
     /// <inheritdoc />
     public Task<ConfigEntry> PreRegisterAsync(ConfigRegistration registration, CancellationToken cancellationToken = default)
     {

@@ -110,6 +110,7 @@ public sealed partial class InMemoryConfigCache : IConfigCache
             if (_entries.TryUpdate(uuid, updated, stored))
             {
                 Log.ConfigurationUpdated(_logger, uuid, updated.Entry.Generation);
+                SignalChange(uuid);
                 return Task.FromResult(updated.Entry);
             }
         }
@@ -123,6 +124,7 @@ public sealed partial class InMemoryConfigCache : IConfigCache
         if (removed)
         {
             Interlocked.Decrement(ref _count);
+            SignalChange(uuid);
             Log.Removed(_logger, uuid);
         }
 
@@ -184,6 +186,7 @@ public sealed partial class InMemoryConfigCache : IConfigCache
             if (_entries.TryRemove(new KeyValuePair<Guid, StoredEntry>(uuid, stored)))
             {
                 Interlocked.Decrement(ref _count);
+                SignalChange(uuid);
                 return true;
             }
         }

@@ -22,6 +22,15 @@ public interface IConfigRendezvous
     Task UpdateCacheAsync(Guid uuid, Secret trustKey, InstanceReport report, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Waits until the entry's configuration is newer than <paramref name="knownGeneration"/> and returns it, or
+    /// returns <see langword="null"/> when <paramref name="timeout"/> passes first. Authenticated by the trust key;
+    /// each call counts as a contact. A newer generation that already exists is returned at once.
+    /// </summary>
+    /// <exception cref="ConfigEntryNotFoundException">No entry matches the uuid and trust key, or it was removed while waiting.</exception>
+    /// <exception cref="InvalidConfigInputException">The timeout is negative.</exception>
+    Task<InstanceConfiguration?> WaitForUpdateAsync(Guid uuid, Secret trustKey, long knownGeneration, TimeSpan timeout, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Hands the next unclaimed entry of a dynamic pool to the caller, exactly once, first come first served
     /// (<c>assign_dynamic</c>). The entry is bound to <paramref name="trustKey"/> from then on.
     /// </summary>

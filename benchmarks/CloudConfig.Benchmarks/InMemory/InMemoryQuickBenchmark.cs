@@ -1,0 +1,119 @@
+using CloudConfig.Benchmarks.Quick;
+using CloudConfig.Cache.InMemory;
+using CloudConfig.Core;
+
+namespace CloudConfig.Benchmarks.InMemory;
+
+/// <summary>The in-memory cache's operations against a bare ConcurrentDictionary doing the same essential work.</summary>
+public sealed class InMemoryQuickBenchmark : IQuickBenchmark
+{
+    private const int Operations = 20_000;
+    private static readonly ConfigurationContent Configuration = ConfigurationContent.FromText(new string('x', 512));
+
+    public Task<IReadOnlyList<QuickFigure>> RunAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<QuickFigure> figures =
+        [
+            PreRegister(),
+            Fetch(),
+            Update(),
+            .. InMemoryScalingBenchmarks.AssignDynamic(),
+            InMemoryScalingBenchmarks.RemoveStale(),
+        ];
+        return Task.FromResult(figures);
+    }
+
+    private static QuickFigure PreRegister()
+    {
+        var secretHash = Secret.Generate().Hash();
+        var rawHash = DictionaryBaseline.Hash(Secret.Generate().Reveal());
+        var now = DateTimeOffset.UnixEpoch;
+        var timings = Measure.NanosecondsPerOperation(
+            n =>
+            {
+                var baseline = new DictionaryBaseline();
+                for (var i = 0; i < n; i++)
+                {
+                    baseline.Insert(Guid.NewGuid(), Configuration, rawHash, now);
+                }
+            },
+            n =>
+            {
+                var cache = new InMemoryConfigCache();
+                for (var i = 0; i < n; i++)
+                {
+                    cache.PreRegisterAsync(new ConfigRegistration(Guid.NewGuid(), Configuration, secretHash)).GetAwaiter().GetResult();
+                }
+            },
+            Operations);
+        return Measure.Figure("inmemory.preregister_vs_dictionary", timings);
+    }
+
+    private static QuickFigure Fetch()
+    {
+        var (cache, baseline, uuids, trustKey) = ClaimedPopulation(10_000);
+        var credential = InstanceCredential.Trusted(trustKey);
+        var now = DateTimeOffset.UnixEpoch;
+        var timings = Measure.NanosecondsPerOperation(
+            n =>
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    baseline.Fetch(uuids[i % uuids.Length], trustKey.Reveal(), now);
+                }
+            },
+            n =>
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    cache.FetchAsync(uuids[i % uuids.Length], credential).GetAwaiter().GetResult();
+                }
+            },
+            Operations);
+        return Measure.Figure("inmemory.fetch_vs_dictionary", timings);
+    }
+
+    private static QuickFigure Update()
+    {
+        var (cache, baseline, uuids, trustKey) = ClaimedPopulation(10_000);
+        var parameters = new Dictionary<string, ParameterValue> { ["port"] = 8080L, ["role"] = "web" };
+        var report = new InstanceReport(new InstanceStatus(InstanceState.Configured, 0)) { Address = "10.0.0.1", Parameters = parameters };
+        var now = DateTimeOffset.UnixEpoch;
+        var timings = Measure.NanosecondsPerOperation(
+            n =>
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    baseline.Report(uuids[i % uuids.Length], trustKey.Reveal(), "10.0.0.1", new Dictionary<string, ParameterValue>(parameters), now);
+                }
+            },
+            n =>
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    cache.UpdateCacheAsync(uuids[i % uuids.Length], trustKey, report).GetAwaiter().GetResult();
+                }
+            },
+            Operations);
+        return Measure.Figure("inmemory.update_vs_dictionary", timings);
+    }
+
+    /// <summary>Entries claimed with one trust key (the cost of a fetch does not depend on which key).</summary>
+    private static (InMemoryConfigCache Cache, DictionaryBaseline Baseline, Guid[] Uuids, Secret TrustKey) ClaimedPopulation(int count)
+    {
+        var cache = new InMemoryConfigCache();
+        var baseline = new DictionaryBaseline();
+        var trustKey = Secret.Generate();
+        var uuids = new Guid[count];
+        for (var i = 0; i < count; i++)
+        {
+            var bootSecret = Secret.Generate();
+            uuids[i] = Guid.NewGuid();
+            cache.PreRegisterAsync(ConfigRegistration.ForBootSecret(uuids[i], Configuration, bootSecret)).GetAwaiter().GetResult();
+            cache.FetchAsync(uuids[i], InstanceCredential.FirstContact(bootSecret, trustKey)).GetAwaiter().GetResult();
+            baseline.Insert(uuids[i], Configuration, DictionaryBaseline.Hash(trustKey.Reveal()), DateTimeOffset.UnixEpoch);
+        }
+
+        return (cache, baseline, uuids, trustKey);
+    }
+}

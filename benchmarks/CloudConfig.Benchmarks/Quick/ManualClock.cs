@@ -1,0 +1,11 @@
+namespace CloudConfig.Benchmarks.Quick;
+
+/// <summary>A clock the benchmark moves by hand, so staleness can be set up without waiting.</summary>
+public sealed class ManualClock : TimeProvider
+{
+    private DateTimeOffset _now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}

@@ -1,0 +1,173 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CloudConfig.Core;
+
+/// <summary>
+/// Provisions instances that configure themselves, in one call: registers the configuration under a fresh uuid
+/// and secret, starts the instance with the boot string as user data, and cleans up after every failure so that
+/// no secret is orphaned and no machine leaks silently.
+/// </summary>
+public sealed partial class ConfigProvisioner
+{
+    private readonly IConfigRegistry _registry;
+    private readonly IInstanceLauncher _launcher;
+    private readonly ProvisioningOptions _options;
+    private readonly RendezvousAddress _rendezvous;
+    private readonly CertificateFingerprint? _fingerprint;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates a provisioner.</summary>
+    /// <exception cref="OptionsValidationException">The options are invalid; the message lists every problem.</exception>
+    public ConfigProvisioner(
+        IConfigRegistry registry,
+        IInstanceLauncher launcher,
+        IOptions<ProvisioningOptions> options,
+        TimeProvider? timeProvider = null,
+        ILogger<ConfigProvisioner>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(launcher);
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Value.Validate();
+        if (problems.Count > 0)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(ProvisioningOptions), problems);
+        }
+
+        _registry = registry;
+        _launcher = launcher;
+        _options = options.Value;
+        _rendezvous = RendezvousAddress.Parse(_options.RendezvousAddress!);
+        _fingerprint = _options.CertificateFingerprint is { } fp ? CertificateFingerprint.Parse(fp) : null;
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? NullLogger<ConfigProvisioner>.Instance;
+    }
+
+    /// <summary>
+    /// Registers the request's configuration under a new uuid and secret and starts the instance with the boot
+    /// string as its user data. The secret is never returned or logged.
+    /// </summary>
+    /// <exception cref="ProvisioningException">
+    /// A step failed. If registration failed, nothing was started; if the launch failed, the entry was removed; if a
+    /// step after the launch failed, the instance was destroyed, or <see cref="ProvisioningException.InstanceStillRunning"/> says it was not.
+    /// </exception>
+    public async Task<ProvisionedInstance> ProvisionAsync(ProvisionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Launch);
+        var uuid = Guid.NewGuid();
+        var bootSecret = Secret.Generate();
+        await RegisterAsync(uuid, bootSecret, request, cancellationToken).ConfigureAwait(false);
+
+        // A unique name lets a launcher find the instance again if the create's answer is lost.
+        var launch = request.Launch with
+        {
+            Name = request.Launch.Name ?? $"cloudconfig-{uuid:N}",
+            UserData = BootString.Create(uuid, _rendezvous, bootSecret, _fingerprint).Format(),
+        };
+        var instance = await LaunchAsync(uuid, launch, cancellationToken).ConfigureAwait(false);
+        await CheckLaunchedAsync(uuid, instance, cancellationToken).ConfigureAwait(false);
+        Log.Provisioned(_logger, uuid, instance.InstanceId);
+        return new ProvisionedInstance(uuid, instance);
+    }
+
+    private async Task RegisterAsync(Guid uuid, Secret bootSecret, ProvisionRequest request, CancellationToken cancellationToken)
+    {
+        var registration = ConfigRegistration.ForBootSecret(uuid, request.Configuration, bootSecret) with
+        {
+            Domain = request.Domain ?? _options.DefaultDomain,
+            ConfigHosts = request.ConfigHosts,
+        };
+        try
+        {
+            await _registry.PreRegisterAsync(registration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // A remote registry may have stored the entry before the failure reached us.
+            var removed = await TryRemoveEntryAsync(uuid).ConfigureAwait(false);
+            Log.RegisterFailed(_logger, e, uuid);
+            throw new ProvisioningException($"Registering the configuration of {uuid} failed; no instance was started.", ProvisioningStage.Register, uuid, e)
+            {
+                EntryLeftBehind = !removed,
+            };
+        }
+    }
+
+    private async Task<LaunchedInstance> LaunchAsync(Guid uuid, InstanceLaunchRequest launch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _launcher.LaunchAsync(launch, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            var removed = await TryRemoveEntryAsync(uuid).ConfigureAwait(false);
+            Log.LaunchFailed(_logger, e, uuid, launch.Name!);
+            var message = e is OperationCanceledException
+                ? $"Cancelled while starting instance '{launch.Name}' for {uuid}. The cloud may have started it: look for that name. Its entry was {(removed ? "removed" : "NOT removed")}, so it cannot configure itself."
+                : $"Starting instance '{launch.Name}' for {uuid} failed; its entry was {(removed ? "removed" : "NOT removed")}.";
+            throw new ProvisioningException(message, ProvisioningStage.Launch, uuid, e) { EntryLeftBehind = !removed };
+        }
+    }
+
+    private async Task CheckLaunchedAsync(Guid uuid, LaunchedInstance instance, CancellationToken cancellationToken)
+    {
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (string.Equals(instance.State, "ERROR", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"The cloud reports instance {instance.InstanceId} in state ERROR.");
+            }
+        }
+        catch (Exception e)
+        {
+            var destroyed = await TryTerminateAsync(instance.InstanceId).ConfigureAwait(false);
+            var removed = await TryRemoveEntryAsync(uuid).ConfigureAwait(false);
+            var fate = destroyed ? "was destroyed" : "COULD NOT BE DESTROYED and is still running";
+            throw new ProvisioningException($"Provisioning {uuid} failed after instance {instance.InstanceId} started; the instance {fate}.", ProvisioningStage.AfterLaunch, uuid, e)
+            {
+                InstanceId = instance.InstanceId,
+                InstanceStillRunning = !destroyed,
+                EntryLeftBehind = !removed,
+            };
+        }
+    }
+
+    private async Task<bool> TryRemoveEntryAsync(Guid uuid)
+    {
+        try
+        {
+            // Clean-up runs even when the caller cancelled: leaving the entry behind is what we must avoid.
+            await _registry.RemoveAsync(uuid, CancellationToken.None).ConfigureAwait(false);
+            return true;
+        }
+#pragma warning disable CA1031 // A failed clean-up is reported in the ProvisioningException, whatever its type.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Log.CleanupFailed(_logger, e, uuid, "remove the entry");
+            return false;
+        }
+    }
+
+    private async Task<bool> TryTerminateAsync(string instanceId)
+    {
+        try
+        {
+            await _launcher.TerminateAsync(instanceId, CancellationToken.None).ConfigureAwait(false);
+            return true;
+        }
+#pragma warning disable CA1031 // A failed destroy is reported as "still running", whatever its type.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Log.TerminateFailed(_logger, e, instanceId);
+            return false;
+        }
+    }
+}

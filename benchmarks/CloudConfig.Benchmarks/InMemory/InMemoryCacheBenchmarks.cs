@@ -20,19 +20,8 @@ public class InMemoryCacheBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _cache = new InMemoryConfigCache();
-        _baseline = new DictionaryBaseline();
-        _trustKey = Secret.Generate();
+        (_cache, _baseline, _uuids, _trustKey) = ClaimedPopulation.Create(Population, _configuration);
         _credential = InstanceCredential.Trusted(_trustKey);
-        _uuids = new Guid[Population];
-        for (var i = 0; i < Population; i++)
-        {
-            var bootSecret = Secret.Generate();
-            _uuids[i] = Guid.NewGuid();
-            _cache.PreRegisterAsync(ConfigRegistration.ForBootSecret(_uuids[i], _configuration, bootSecret)).GetAwaiter().GetResult();
-            _cache.FetchAsync(_uuids[i], InstanceCredential.FirstContact(bootSecret, _trustKey)).GetAwaiter().GetResult();
-            _baseline.Insert(_uuids[i], _configuration, DictionaryBaseline.Hash(_trustKey.Reveal()), DateTimeOffset.UnixEpoch);
-        }
     }
 
     [Benchmark(Baseline = true)]

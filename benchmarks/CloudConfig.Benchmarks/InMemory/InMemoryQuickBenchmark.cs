@@ -51,7 +51,7 @@ public sealed class InMemoryQuickBenchmark : IQuickBenchmark
 
     private static QuickFigure Fetch()
     {
-        var (cache, baseline, uuids, trustKey) = ClaimedPopulation(10_000);
+        var (cache, baseline, uuids, trustKey) = ClaimedPopulation.Create(10_000, Configuration);
         var credential = InstanceCredential.Trusted(trustKey);
         var now = DateTimeOffset.UnixEpoch;
         var timings = Measure.NanosecondsPerOperation(
@@ -75,7 +75,7 @@ public sealed class InMemoryQuickBenchmark : IQuickBenchmark
 
     private static QuickFigure Update()
     {
-        var (cache, baseline, uuids, trustKey) = ClaimedPopulation(10_000);
+        var (cache, baseline, uuids, trustKey) = ClaimedPopulation.Create(10_000, Configuration);
         var parameters = new Dictionary<string, ParameterValue> { ["port"] = 8080L, ["role"] = "web" };
         var report = new InstanceReport(new InstanceStatus(InstanceState.Configured, 0)) { Address = "10.0.0.1", Parameters = parameters };
         var now = DateTimeOffset.UnixEpoch;
@@ -96,24 +96,5 @@ public sealed class InMemoryQuickBenchmark : IQuickBenchmark
             },
             Operations);
         return Measure.Figure("inmemory.update_vs_dictionary", timings);
-    }
-
-    /// <summary>Entries claimed with one trust key (the cost of a fetch does not depend on which key).</summary>
-    private static (InMemoryConfigCache Cache, DictionaryBaseline Baseline, Guid[] Uuids, Secret TrustKey) ClaimedPopulation(int count)
-    {
-        var cache = new InMemoryConfigCache();
-        var baseline = new DictionaryBaseline();
-        var trustKey = Secret.Generate();
-        var uuids = new Guid[count];
-        for (var i = 0; i < count; i++)
-        {
-            var bootSecret = Secret.Generate();
-            uuids[i] = Guid.NewGuid();
-            cache.PreRegisterAsync(ConfigRegistration.ForBootSecret(uuids[i], Configuration, bootSecret)).GetAwaiter().GetResult();
-            cache.FetchAsync(uuids[i], InstanceCredential.FirstContact(bootSecret, trustKey)).GetAwaiter().GetResult();
-            baseline.Insert(uuids[i], Configuration, DictionaryBaseline.Hash(trustKey.Reveal()), DateTimeOffset.UnixEpoch);
-        }
-
-        return (cache, baseline, uuids, trustKey);
     }
 }

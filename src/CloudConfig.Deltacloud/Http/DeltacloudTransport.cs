@@ -78,7 +78,7 @@ internal sealed class DeltacloudTransport : IDisposable
                 body,
                 message.Content.Headers.ContentType?.MediaType,
                 message.Headers.Location?.ToString(),
-                message.Content.Headers.Allow.ToList());
+                ReadAllow(message));
         }
         catch (FlurlHttpException) when (cancellationToken.IsCancellationRequested)
         {
@@ -95,6 +95,12 @@ internal sealed class DeltacloudTransport : IDisposable
     }
 
     public void Dispose() => _flurl.Dispose();
+
+    /// <summary>Reads Allow without validation: the server lists class names there, which are not HTTP tokens.</summary>
+    private static List<string> ReadAllow(HttpResponseMessage message) =>
+        message.Content.Headers.NonValidated.TryGetValues("Allow", out var values) ? values.ToList()
+        : message.Headers.NonValidated.TryGetValues("Allow", out var other) ? other.ToList()
+        : [];
 
     private static ResiliencePipeline BuildRetry(DeltacloudClientOptions options, TimeProvider timeProvider, ILogger logger)
     {

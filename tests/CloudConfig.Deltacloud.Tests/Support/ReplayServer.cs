@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace CloudConfig.Deltacloud.Tests.Support;
+
+/// <summary>A WireMock.Net server on loopback that answers with recorded exchanges, links rewritten to its own address.</summary>
+internal sealed class ReplayServer : IDisposable
+{
+    private static readonly HashSet<string> HopHeaders = new(StringComparer.OrdinalIgnoreCase) { "Content-Length", "Connection", "Date", "Transfer-Encoding" };
+
+    public ReplayServer() => Server = WireMockServer.Start();
+
+    public WireMockServer Server { get; }
+
+    public string Url => Server.Url!;
+
+    public Uri ApiUrl => new($"{Url}/api");
+
+    public string Rewrite(string? body) => (body ?? string.Empty).Replace(RecordedExchange.RecordedOrigin, Url, StringComparison.Ordinal);
+
+    /// <summary>Stubs the recorded entry point of the format, so collection URLs are discovered from it.</summary>
+    public void StubEntryPoint(DeltacloudFormat format) =>
+        Stub(RecordedExchange.Get(format == DeltacloudFormat.Json ? "002" : "001"), matchQuery: false);
+
+    /// <summary>Answers the exchange's method and path (and query, when asked) with the recorded status, headers and body.</summary>
+    public void Stub(RecordedExchange exchange, bool matchQuery = true, int priority = 10)
+    {
+        var request = Request.Create().WithPath(exchange.PathOnly).UsingMethod(exchange.Method);
+        if (matchQuery)
+        {
+            foreach (var (name, value) in exchange.QueryParams)
+            {
+                request = request.WithParam(name, value);
+            }
+        }
+
+        var response = Response.Create().WithStatusCode(exchange.Status);
+        foreach (var (name, value) in exchange.ResponseHeaders.Where(h => !HopHeaders.Contains(h.Key)))
+        {
+            response = response.WithHeader(name, Rewrite(value));
+        }
+
+        if (!string.IsNullOrEmpty(exchange.ResponseBody))
+        {
+            response = response.WithBody(Rewrite(exchange.ResponseBody));
+        }
+
+        Server.Given(request).AtPriority(priority).RespondWith(response);
+    }
+
+    public DeltacloudClient CreateClient(DeltacloudFormat format = DeltacloudFormat.Xml, Action<DeltacloudClientOptions>? configure = null, TimeProvider? timeProvider = null) =>
+        TestClients.Create(ApiUrl, format, configure, timeProvider);
+
+    public int CountRequests(string method, string path) =>
+        Server.LogEntries.Count(e => string.Equals(e.RequestMessage.Method, method, StringComparison.OrdinalIgnoreCase) && e.RequestMessage.Path == path);
+
+    public void Dispose() => Server.Stop();
+}
+
+/// <summary>Builds clients with fast retry settings so fault tests stay quick.</summary>
+internal static class TestClients
+{
+    public static DeltacloudClient Create(Uri apiUrl, DeltacloudFormat format = DeltacloudFormat.Xml, Action<DeltacloudClientOptions>? configure = null, TimeProvider? timeProvider = null)
+    {
+        var options = new DeltacloudClientOptions
+        {
+            BaseUrl = apiUrl,
+            Username = "mockuser",
+            Password = "mockpassword",
+            Format = format,
+            RequestTimeout = TimeSpan.FromSeconds(5),
+            MaxRetryAttempts = 2,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(5),
+            RetryMaxDelay = TimeSpan.FromMilliseconds(20),
+            WaitPollInitialDelay = TimeSpan.FromMilliseconds(5),
+            WaitPollMaxDelay = TimeSpan.FromMilliseconds(20),
+        };
+        configure?.Invoke(options);
+        return new DeltacloudClient(new HttpClient(), options, timeProvider ?? TimeProvider.System, NullLogger.Instance);
+    }
+}

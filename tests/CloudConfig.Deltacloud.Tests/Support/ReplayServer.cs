@@ -50,8 +50,13 @@ internal sealed class ReplayServer : IDisposable
         Server.Given(request).AtPriority(priority).RespondWith(response);
     }
 
-    public DeltacloudClient CreateClient(DeltacloudFormat format = DeltacloudFormat.Xml, Action<DeltacloudClientOptions>? configure = null, TimeProvider? timeProvider = null) =>
-        TestClients.Create(ApiUrl, format, configure, timeProvider);
+    public DeltacloudClient CreateClient(DeltacloudFormat format = DeltacloudFormat.Xml, Action<DeltacloudClientOptions>? configure = null, TimeProvider? timeProvider = null, Microsoft.Extensions.Logging.ILogger? logger = null) =>
+        TestClients.Create(ApiUrl, format, configure, timeProvider, logger: logger);
+
+    /// <summary>Answers GET on the path with a body, as XML.</summary>
+    public void StubXml(string method, string path, string body, int status = 200, int priority = 1) =>
+        Server.Given(Request.Create().WithPath(path).UsingMethod(method)).AtPriority(priority)
+            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/xml").WithBody(Rewrite(body)));
 
     public int CountRequests(string method, string path) =>
         Server.LogEntries.Count(e => string.Equals(e.RequestMessage.Method, method, StringComparison.OrdinalIgnoreCase) && e.RequestMessage.Path == path);
@@ -62,7 +67,7 @@ internal sealed class ReplayServer : IDisposable
 /// <summary>Builds clients with fast retry settings so fault tests stay quick.</summary>
 internal static class TestClients
 {
-    public static DeltacloudClient Create(Uri apiUrl, DeltacloudFormat format = DeltacloudFormat.Xml, Action<DeltacloudClientOptions>? configure = null, TimeProvider? timeProvider = null)
+    public static DeltacloudClient Create(Uri apiUrl, DeltacloudFormat format = DeltacloudFormat.Xml, Action<DeltacloudClientOptions>? configure = null, TimeProvider? timeProvider = null, HttpClient? httpClient = null, Microsoft.Extensions.Logging.ILogger? logger = null)
     {
         var options = new DeltacloudClientOptions
         {
@@ -78,6 +83,6 @@ internal static class TestClients
             WaitPollMaxDelay = TimeSpan.FromMilliseconds(20),
         };
         configure?.Invoke(options);
-        return new DeltacloudClient(new HttpClient(), options, timeProvider ?? TimeProvider.System, NullLogger.Instance);
+        return new DeltacloudClient(httpClient ?? new HttpClient(), options, timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance);
     }
 }

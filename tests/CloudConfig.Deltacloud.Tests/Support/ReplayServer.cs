@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -62,27 +61,4 @@ internal sealed class ReplayServer : IDisposable
         Server.LogEntries.Count(e => string.Equals(e.RequestMessage.Method, method, StringComparison.OrdinalIgnoreCase) && e.RequestMessage.Path == path);
 
     public void Dispose() => Server.Stop();
-}
-
-/// <summary>Builds clients with fast retry settings so fault tests stay quick.</summary>
-internal static class TestClients
-{
-    public static DeltacloudClient Create(Uri apiUrl, DeltacloudFormat format = DeltacloudFormat.Xml, Action<DeltacloudClientOptions>? configure = null, TimeProvider? timeProvider = null, HttpClient? httpClient = null, Microsoft.Extensions.Logging.ILogger? logger = null)
-    {
-        var options = new DeltacloudClientOptions
-        {
-            BaseUrl = apiUrl,
-            Username = "mockuser",
-            Password = "mockpassword",
-            Format = format,
-            RequestTimeout = TimeSpan.FromSeconds(5),
-            MaxRetryAttempts = 2,
-            RetryBaseDelay = TimeSpan.FromMilliseconds(5),
-            RetryMaxDelay = TimeSpan.FromMilliseconds(20),
-            WaitPollInitialDelay = TimeSpan.FromMilliseconds(5),
-            WaitPollMaxDelay = TimeSpan.FromMilliseconds(20),
-        };
-        configure?.Invoke(options);
-        return new DeltacloudClient(httpClient ?? new HttpClient(), options, timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance);
-    }
 }

@@ -1,0 +1,48 @@
+using CloudConfig.Core;
+using CloudConfig.Deltacloud;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the Deltacloud client and launcher.</summary>
+public static class DeltacloudServiceCollectionExtensions
+{
+    /// <summary>The name of the <see cref="HttpClient"/> the client uses; configure its handler chain with this name.</summary>
+    public const string HttpClientName = "CloudConfig.Deltacloud";
+
+    /// <summary>Registers <see cref="IDeltacloudClient"/> as a singleton with validated options, over a factory-made <see cref="HttpClient"/>.</summary>
+    public static IServiceCollection AddDeltacloudClient(this IServiceCollection services, Action<DeltacloudClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<DeltacloudClientOptions>().Configure(configure);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeltacloudClientOptions>, DeltacloudClientOptionsValidator>());
+        services.AddHttpClient(HttpClientName);
+        services.TryAddSingleton<IDeltacloudClient>(sp => new DeltacloudClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
+            sp.GetRequiredService<IOptions<DeltacloudClientOptions>>().Value,
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            (ILogger?)sp.GetService<ILogger<IDeltacloudClient>>() ?? NullLogger.Instance));
+        return services;
+    }
+
+    /// <summary>Registers <see cref="DeltacloudInstanceLauncher"/> as the <see cref="IInstanceLauncher"/>; needs <see cref="AddDeltacloudClient"/>.</summary>
+    public static IServiceCollection AddDeltacloudInstanceLauncher(this IServiceCollection services, Action<DeltacloudLauncherOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var builder = services.AddOptions<DeltacloudLauncherOptions>();
+        if (configure is not null)
+        {
+            builder.Configure(configure);
+        }
+
+        services.TryAddSingleton<IInstanceLauncher>(sp => new DeltacloudInstanceLauncher(
+            sp.GetRequiredService<IDeltacloudClient>(),
+            sp.GetRequiredService<IOptions<DeltacloudLauncherOptions>>().Value,
+            sp.GetService<ILogger<DeltacloudInstanceLauncher>>()));
+        return services;
+    }
+}

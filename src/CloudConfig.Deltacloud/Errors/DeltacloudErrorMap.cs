@@ -1,0 +1,52 @@
+using Flurl.Http;
+
+namespace CloudConfig.Deltacloud;
+
+/// <summary>The one place where HTTP statuses and transport failures become Deltacloud exceptions.</summary>
+internal static class DeltacloudErrorMap
+{
+    private static readonly Dictionary<int, (string Kind, Func<string, DeltacloudException> Create)> ByStatus = new()
+    {
+        [400] = ("ValidationFailure", m => new DeltacloudValidationException(m)),
+        [401] = ("AuthenticationFailure", m => new DeltacloudAuthenticationException(m)),
+        [403] = ("ForbiddenError", m => new DeltacloudForbiddenException(m)),
+        [404] = ("ObjectNotFound", m => new DeltacloudNotFoundException(m)),
+        [405] = ("MethodNotAllowed", m => new DeltacloudInvalidStateException(m)),
+        [406] = ("NotAcceptable", m => new DeltacloudNotAcceptableException(m)),
+        [500] = ("BackendError", m => new DeltacloudBackendException(m)),
+        [501] = ("NotImplemented", m => new DeltacloudNotImplementedException(m)),
+        [502] = ("ProviderError", m => new DeltacloudProviderException(m)),
+        [503] = ("ServiceUnavailable", m => new DeltacloudServiceUnavailableException(m)),
+        [504] = ("ProviderTimeout", m => new DeltacloudProviderTimeoutException(m)),
+    };
+
+    public static DeltacloudException FromResponse(int status, string? body, HttpMethod method, string url)
+    {
+        var parsed = DeltacloudErrorBody.Parse(body);
+        var known = ByStatus.TryGetValue(status, out var entry);
+        var kind = parsed.Kind ?? (known ? entry.Kind : null);
+        var message = $"Deltacloud answered {status}{(kind is null ? string.Empty : $" ({kind})")} to {method.Method} {PathOf(url)}: {parsed.Message ?? "no message"}.";
+        var exception = known ? entry.Create(message)
+            : status >= 500 ? new DeltacloudBackendException(message)
+            : new DeltacloudException(message);
+        exception.StatusCode = status;
+        exception.ErrorKind = kind;
+        exception.ServerMessage = parsed.Message;
+        return exception;
+    }
+
+    public static DeltacloudException FromTransport(FlurlHttpException exception, HttpMethod method, string url)
+    {
+        // The Flurl exception holds the request with its Authorization header; only its cause travels on.
+        var cause = exception.InnerException;
+        return exception is FlurlHttpTimeoutException
+            ? new DeltacloudTimeoutException($"No answer to {method.Method} {PathOf(url)} within the request timeout.", cause)
+            : new DeltacloudTransportException($"{method.Method} {PathOf(url)} failed before an answer arrived: {cause?.Message ?? "connection failed"}", cause);
+    }
+
+    public static DeltacloudProtocolException Unreadable(HttpMethod method, string url, string reason, Exception? cause = null) =>
+        new($"The answer to {method.Method} {PathOf(url)} could not be read: {reason}", cause);
+
+    private static string PathOf(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.PathAndQuery : url;
+}

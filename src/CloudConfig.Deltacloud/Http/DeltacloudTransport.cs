@@ -1,0 +1,129 @@
+using Flurl;
+using Flurl.Http;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+
+namespace CloudConfig.Deltacloud;
+
+/// <summary>
+/// Sends requests through one Flurl client wrapping the given <see cref="HttpClient"/>, retries safe ones with
+/// Polly, and turns every failure into a <see cref="DeltacloudException"/>. No Flurl type leaves this class.
+/// </summary>
+internal sealed class DeltacloudTransport : IDisposable
+{
+    private readonly FlurlClient _flurl;
+    private readonly DeltacloudClientOptions _options;
+    private readonly ResiliencePipeline _retry;
+
+    public DeltacloudTransport(HttpClient httpClient, DeltacloudClientOptions options, TimeProvider timeProvider, ILogger logger)
+    {
+        // Flurl enforces the per-attempt timeout, so the HttpClient's own must not cut in first.
+        httpClient.Timeout = Timeout.InfiniteTimeSpan;
+        _flurl = new FlurlClient(httpClient);
+        _options = options;
+        _retry = BuildRetry(options, timeProvider, logger);
+        TimeProvider = timeProvider;
+    }
+
+    public TimeProvider TimeProvider { get; }
+
+    public DeltacloudClientOptions Options => _options;
+
+    public Task<DeltacloudResponse> SendAsync(DeltacloudRequest request, DeltacloudSelection selection, CancellationToken cancellationToken) =>
+        request.Retry
+            ? _retry.ExecuteAsync(static (state, ct) => new ValueTask<DeltacloudResponse>(state.Transport.SendOnceAsync(state.Request, state.Selection, ct)), (Transport: this, Request: request, Selection: selection), cancellationToken).AsTask()
+            : SendOnceAsync(request, selection, cancellationToken);
+
+    public async Task<DeltacloudResponse> SendOnceAsync(DeltacloudRequest request, DeltacloudSelection selection, CancellationToken cancellationToken)
+    {
+        var url = new Url(request.Url);
+        foreach (var (name, value) in request.Query)
+        {
+            url.AppendQueryParam(name, value);
+        }
+
+        var flurlRequest = _flurl.Request(url)
+            .AllowAnyHttpStatus()
+            .WithTimeout(_options.RequestTimeout)
+            .WithHeader("Accept", _options.Format == DeltacloudFormat.Json ? "application/json" : "application/xml");
+        if (request.Authenticate && !string.IsNullOrEmpty(_options.Username))
+        {
+            flurlRequest.WithBasicAuth(_options.Username, _options.Password ?? string.Empty);
+        }
+
+        if (selection.Driver is not null)
+        {
+            flurlRequest.WithHeader(DeltacloudRoutes.DriverHeader, selection.Driver);
+        }
+
+        if (selection.Provider is not null)
+        {
+            flurlRequest.WithHeader(DeltacloudRoutes.ProviderHeader, selection.Provider);
+        }
+
+        using var content = request.Form is null ? null : new FormUrlEncodedContent(request.Form);
+        try
+        {
+            using var response = await flurlRequest.SendAsync(request.Method, content, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            var message = response.ResponseMessage;
+            var body = await message.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode >= 400)
+            {
+                throw DeltacloudErrorMap.FromResponse(response.StatusCode, body, request.Method, request.Url);
+            }
+
+            return new DeltacloudResponse(
+                response.StatusCode,
+                body,
+                message.Content.Headers.ContentType?.MediaType,
+                message.Headers.Location?.ToString(),
+                ReadAllow(message));
+        }
+        catch (FlurlHttpException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+        catch (FlurlHttpException ex)
+        {
+            throw DeltacloudErrorMap.FromTransport(ex, request.Method, request.Url);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new DeltacloudTransportException($"{request.Method.Method} failed while reading the answer: {ex.Message}", ex);
+        }
+    }
+
+    public void Dispose() => _flurl.Dispose();
+
+    /// <summary>Reads Allow without validation: the server lists class names there, which are not HTTP tokens.</summary>
+    private static List<string> ReadAllow(HttpResponseMessage message) =>
+        message.Content.Headers.NonValidated.TryGetValues("Allow", out var values) ? values.ToList()
+        : message.Headers.NonValidated.TryGetValues("Allow", out var other) ? other.ToList()
+        : [];
+
+    private static ResiliencePipeline BuildRetry(DeltacloudClientOptions options, TimeProvider timeProvider, ILogger logger)
+    {
+        if (options.MaxRetryAttempts == 0)
+        {
+            return ResiliencePipeline.Empty;
+        }
+
+        return new ResiliencePipelineBuilder { TimeProvider = timeProvider }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<DeltacloudException>(e => e.IsTransient),
+                MaxRetryAttempts = options.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                MaxDelay = options.RetryMaxDelay,
+                OnRetry = args =>
+                {
+                    logger.Retrying(args.Outcome.Exception?.GetType().Name ?? "unknown", args.AttemptNumber + 1, args.RetryDelay);
+                    return default;
+                },
+            })
+            .Build();
+    }
+}

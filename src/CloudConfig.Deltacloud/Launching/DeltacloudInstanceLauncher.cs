@@ -1,0 +1,128 @@
+using CloudConfig.Core;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CloudConfig.Deltacloud;
+
+/// <summary>Starts instances through Deltacloud with the boot string as user data, and tears them down by following links.</summary>
+public sealed class DeltacloudInstanceLauncher : IInstanceLauncher
+{
+    private static readonly Dictionary<string, Func<CreateInstanceRequest, string, CreateInstanceRequest>> Overrides = new(StringComparer.Ordinal)
+    {
+        ["memory"] = (r, v) => r with { Memory = v },
+        ["cpu"] = (r, v) => r with { Cpu = v },
+        ["storage"] = (r, v) => r with { Storage = v },
+        ["architecture"] = (r, v) => r with { Architecture = v },
+    };
+
+    private readonly IDeltacloudClient _client;
+    private readonly DeltacloudLauncherOptions _options;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates a launcher over a client.</summary>
+    public DeltacloudInstanceLauncher(IDeltacloudClient client, DeltacloudLauncherOptions? options = null, ILogger<DeltacloudInstanceLauncher>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        _client = client;
+        _options = options ?? new DeltacloudLauncherOptions();
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    /// <inheritdoc />
+    public async Task<LaunchedInstance> LaunchAsync(InstanceLaunchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var create = ToCreateRequest(request);
+        if (request.UserData is not null)
+        {
+            var entryPoint = await _client.GetEntryPointAsync(cancellationToken).ConfigureAwait(false);
+            if (!entryPoint.HasFeature(DeltacloudRoutes.Instances, DeltacloudFeatureNames.UserData))
+            {
+                if (_options.RequireUserDataFeature)
+                {
+                    throw new DeltacloudFeatureNotSupportedException(
+                        $"Driver {entryPoint.Driver} does not advertise user_data and strict mode is on; no instance was created.");
+                }
+
+                _logger.UserDataNotAdvertised(entryPoint.Driver);
+            }
+        }
+
+        var instance = await _client.Instances.CreateAsync(create, cancellationToken).ConfigureAwait(false);
+        _logger.Launched(instance.Id, instance.State.Name, request.ToString());
+        return ToLaunched(instance);
+    }
+
+    /// <inheritdoc />
+    public async Task<LaunchedInstance?> GetAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
+        try
+        {
+            return ToLaunched(await _client.Instances.GetAsync(instanceId, cancellationToken).ConfigureAwait(false));
+        }
+        catch (DeltacloudNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task TerminateAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
+        Instance instance;
+        try
+        {
+            instance = await _client.Instances.GetAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DeltacloudNotFoundException)
+        {
+            return;
+        }
+
+        _logger.Terminating(instance.Id, instance.State.Name);
+
+        // Many drivers only allow destroy once stopped; the links say which.
+        if (!instance.CanPerform(InstanceActions.Destroy) && instance.CanPerform(InstanceActions.Stop))
+        {
+            instance = await _client.Instances.StopAsync(instance, cancellationToken).ConfigureAwait(false);
+            if (!instance.CanPerform(InstanceActions.Destroy))
+            {
+                instance = await _client.Instances.WaitForStateAsync(instance.Id, InstanceState.Stopped, _options.StopTimeout, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await _client.Instances.DestroyAsync(instance, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static CreateInstanceRequest ToCreateRequest(InstanceLaunchRequest request)
+    {
+        var create = new CreateInstanceRequest(request.ImageId)
+        {
+            Name = request.Name,
+            HardwareProfileId = request.HardwareProfileId,
+            RealmId = request.RealmId,
+            KeyName = request.KeyName,
+            UserData = request.UserData,
+        };
+        foreach (var (name, value) in request.HardwareProfileOverrides)
+        {
+            if (!Overrides.TryGetValue(name, out var apply))
+            {
+                throw new ArgumentException($"Unknown hardware profile override '{name}'; use {string.Join(", ", Overrides.Keys)}.", nameof(request));
+            }
+
+            create = apply(create, value);
+        }
+
+        return create;
+    }
+
+    private static LaunchedInstance ToLaunched(Instance instance) => new(instance.Id, instance.State.Name)
+    {
+        Name = instance.Name,
+        PublicAddresses = instance.PublicAddresses.Select(a => a.Value).ToList(),
+        PrivateAddresses = instance.PrivateAddresses.Select(a => a.Value).ToList(),
+    };
+}

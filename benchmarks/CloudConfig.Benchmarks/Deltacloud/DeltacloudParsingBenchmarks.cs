@@ -2,15 +2,17 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Xml;
+using BenchmarkDotNet.Attributes;
 using CloudConfig.Deltacloud;
 
 namespace CloudConfig.Benchmarks.Deltacloud;
 
 /// <summary>
 /// Our Deltacloud parsers against hand-written baselines that walk the same fields, over a generated list of 1,000
-/// instances shaped like Deltacloud 1.1.3's answers. Two methods per comparison; to be wired into the runner as
+/// instances shaped like Deltacloud 1.1.3's answers. Two methods per comparison; the quick mode reports them as
 /// <c>deltacloud.parse_instances_xml_vs_xmlreader</c> and <c>deltacloud.parse_instances_json_vs_jsondocument</c>.
 /// </summary>
+[MemoryDiagnoser]
 public class DeltacloudParsingBenchmarks
 {
     public const int InstanceCount = 1000;
@@ -26,8 +28,10 @@ public class DeltacloudParsingBenchmarks
     public string InstancesJson { get; }
 
     // deltacloud.parse_instances_xml_vs_xmlreader
+    [Benchmark]
     public int ParseInstancesXml() => Checksum(XmlDeltacloudParser.Instance.ParseInstances(InstancesXml));
 
+    [Benchmark(Baseline = true)]
     public int ParseInstancesXmlWithXmlReader()
     {
         var sum = 0;
@@ -71,8 +75,10 @@ public class DeltacloudParsingBenchmarks
     }
 
     // deltacloud.parse_instances_json_vs_jsondocument
+    [Benchmark]
     public int ParseInstancesJson() => Checksum(JsonDeltacloudParser.Instance.ParseInstances(InstancesJson));
 
+    [Benchmark]
     public int ParseInstancesJsonWithJsonDocument()
     {
         var sum = 0;

@@ -62,12 +62,18 @@ internal static partial class ApiRoutes
             return;
         }
 
+        // The late response's timer starts before the hook runs, so a test that advances a fake clock once the
+        // hook has seen the instance always finds the timer already there.
+        var late = fault.Kind == EmbeddedCreateFaultKind.RespondLate
+            ? Task.Delay(fault.Delay, options.TimeProvider, context.RequestAborted)
+            : Task.CompletedTask;
         server.Hooks.Dispatch(instance);
         if (fault.Kind == EmbeddedCreateFaultKind.RespondLate)
         {
             EmbeddedDeltacloud.Log.RespondingLate(server.Logger, instance.Id, fault.Delay);
-            await Task.Delay(fault.Delay, options.TimeProvider, context.RequestAborted).ConfigureAwait(false);
         }
+
+        await late.ConfigureAwait(false);
 
         var owner = options.Username;
         context.Response.Headers.Location = server.Links.Instance(instance.Id);

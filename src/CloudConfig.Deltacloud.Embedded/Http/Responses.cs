@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Http;
@@ -13,6 +15,9 @@ internal static class Responses
     public const string PlainContentType = "text/html;charset=utf-8";
 
     private const string XmlDeclaration = "<?xml version='1.0' encoding='utf-8' ?>\n";
+
+    // Plain characters such as ' and + stay as they are, as the real server writes them; the body is never embedded in HTML.
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static readonly Dictionary<int, (string Message, string Error)> ErrorKinds = new()
     {
@@ -39,7 +44,7 @@ internal static class Responses
         if (FormatOf(context) == ResponseFormat.Json)
         {
             context.Response.ContentType = "application/json";
-            return context.Response.WriteAsync(json().ToJsonString(), Encoding.UTF8, context.RequestAborted);
+            return context.Response.WriteAsync(json().ToJsonString(JsonOptions), Encoding.UTF8, context.RequestAborted);
         }
 
         context.Response.ContentType = "application/xml";

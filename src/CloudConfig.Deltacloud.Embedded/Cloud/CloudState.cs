@@ -138,9 +138,14 @@ internal sealed partial class CloudState
         _order.Add(instance.Id);
     }
 
-    // Labels only: 127/8 for public, 10/8 for private, unique per instance; nothing listens there.
-    private static string AddressLabel(int first, int number) =>
-        string.Create(CultureInfo.InvariantCulture, $"{first}.{(number >> 16) & 0xFF}.{(number >> 8) & 0xFF}.{(number & 0xFF) + 1}");
+    // Labels only, unique per instance (127.1.0.1, 127.1.0.2, ... public; 10.1.0.1, ... private): nothing listens
+    // there, and 127.0.0.x is left alone so no label is ever the server's own address.
+    private static string AddressLabel(int first, int number)
+    {
+        var host = (number % 254) + 1;
+        var rest = number / 254;
+        return string.Create(CultureInfo.InvariantCulture, $"{first}.{1 + (rest / 256 % 254)}.{rest % 256}.{host}");
+    }
 
     private sealed class InstanceRecord(EmbeddedInstance current, DateTimeOffset runningAt)
     {

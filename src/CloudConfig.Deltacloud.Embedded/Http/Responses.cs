@@ -43,21 +43,17 @@ internal static class Responses
         context.Response.StatusCode = status;
         if (FormatOf(context) == ResponseFormat.Json)
         {
-            context.Response.ContentType = "application/json";
-            return context.Response.WriteAsync(json().ToJsonString(JsonOptions), Encoding.UTF8, context.RequestAborted);
+            return WriteTextAsync(context, "application/json", json().ToJsonString(JsonOptions));
         }
 
-        context.Response.ContentType = "application/xml";
-        var text = (xmlDeclaration ? XmlDeclaration : string.Empty) + xml().ToString() + "\n";
-        return context.Response.WriteAsync(text, Encoding.UTF8, context.RequestAborted);
+        return WriteTextAsync(context, "application/xml", (xmlDeclaration ? XmlDeclaration : string.Empty) + xml().ToString() + "\n");
     }
 
     /// <summary>The bodies the real server sends outside both formats (missing parameter, failed forced authentication).</summary>
     public static Task PlainAsync(HttpContext context, int status, string text)
     {
         context.Response.StatusCode = status;
-        context.Response.ContentType = PlainContentType;
-        return context.Response.WriteAsync(text, Encoding.UTF8, context.RequestAborted);
+        return WriteTextAsync(context, PlainContentType, text);
     }
 
     public static Task ErrorAsync(HttpContext context, int status, IEnumerable<KeyValuePair<string, string>> parameters, string? message = null)
@@ -79,7 +75,15 @@ internal static class Responses
     public static Task HtmlNotFoundAsync(HttpContext context)
     {
         context.Response.StatusCode = StatusCodes.Status404NotFound;
-        context.Response.ContentType = PlainContentType;
-        return context.Response.WriteAsync("<!DOCTYPE html>\n<html><body><h1>Not Found</h1></body></html>\n", Encoding.UTF8, context.RequestAborted);
+        return WriteTextAsync(context, PlainContentType, "<!DOCTYPE html>\n<html><body><h1>Not Found</h1></body></html>\n");
+    }
+
+    // With a Content-Length, as the real server sends, rather than chunked.
+    private static Task WriteTextAsync(HttpContext context, string contentType, string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        context.Response.ContentType = contentType;
+        context.Response.ContentLength = bytes.Length;
+        return context.Response.Body.WriteAsync(bytes, context.RequestAborted).AsTask();
     }
 }

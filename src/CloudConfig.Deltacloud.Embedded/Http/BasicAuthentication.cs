@@ -5,13 +5,6 @@ using Microsoft.AspNetCore.Http;
 
 namespace CloudConfig.Deltacloud.Embedded;
 
-internal enum AuthenticationOutcome
-{
-    Valid,
-    Missing,
-    Invalid,
-}
-
 internal static class BasicAuthentication
 {
     public static AuthenticationOutcome Check(HttpRequest request, EmbeddedDeltacloudOptions options)

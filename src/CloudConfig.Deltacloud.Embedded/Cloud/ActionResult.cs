@@ -1,0 +1,8 @@
+namespace CloudConfig.Deltacloud.Embedded;
+
+internal enum ActionResult
+{
+    Done,
+    UnknownInstance,
+    NotAllowed,
+}

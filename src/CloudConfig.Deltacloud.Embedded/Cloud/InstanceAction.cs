@@ -1,0 +1,9 @@
+namespace CloudConfig.Deltacloud.Embedded;
+
+internal enum InstanceAction
+{
+    Start,
+    Stop,
+    Reboot,
+    Destroy,
+}

@@ -1,0 +1,7 @@
+namespace CloudConfig.Deltacloud.Embedded;
+
+internal enum ResponseFormat
+{
+    Xml,
+    Json,
+}

@@ -5,7 +5,7 @@ namespace CloudConfig.Agent;
 /// <summary>The boot string in an environment variable (<c>CLOUDCONFIG_BOOT</c> by default).</summary>
 internal sealed class EnvironmentBootStringSource(IOptions<ConfigAgentOptions> options) : IBootStringSource
 {
-    public string Name => "environment " + options.Value.BootStringEnvironmentVariable;
+    public string Name => "environment " + (string.IsNullOrEmpty(options.Value.BootStringEnvironmentVariable) ? "(disabled)" : options.Value.BootStringEnvironmentVariable);
 
     public ValueTask<string?> ReadAsync(CancellationToken cancellationToken = default)
     {

@@ -13,7 +13,14 @@ internal sealed class RecordingRendezvous(IConfigRendezvous inner) : IConfigRend
     private readonly Channel<InstanceReport> _reports = Channel.CreateUnbounded<InstanceReport>();
     private readonly ConcurrentQueue<string> _calls = new();
 
+    private int _firstContactFetches;
+
     public bool Unreachable { get; set; }
+
+    /// <summary>When set, the next fetch takes effect at the cache but its answer is "lost" on the way back.</summary>
+    public bool LoseNextFetchAnswer { get; set; }
+
+    public int FirstContactFetches => Volatile.Read(ref _firstContactFetches);
 
     public IReadOnlyCollection<string> Calls => [.. _calls];
 
@@ -38,10 +45,22 @@ internal sealed class RecordingRendezvous(IConfigRendezvous inner) : IConfigRend
         }
     }
 
-    public Task<InstanceConfiguration> FetchAsync(Guid uuid, InstanceCredential credential, CancellationToken cancellationToken = default)
+    public async Task<InstanceConfiguration> FetchAsync(Guid uuid, InstanceCredential credential, CancellationToken cancellationToken = default)
     {
         Record("fetch");
-        return inner.FetchAsync(uuid, credential, cancellationToken);
+        if (credential.IsFirstContact)
+        {
+            Interlocked.Increment(ref _firstContactFetches);
+        }
+
+        var configuration = await inner.FetchAsync(uuid, credential, cancellationToken);
+        if (LoseNextFetchAnswer)
+        {
+            LoseNextFetchAnswer = false;
+            throw new ConfigCacheUnavailableException("The answer was lost on the way back (test).");
+        }
+
+        return configuration;
     }
 
     public async Task UpdateCacheAsync(Guid uuid, Secret trustKey, InstanceReport report, CancellationToken cancellationToken = default)

@@ -32,7 +32,7 @@ internal sealed class MetadataServiceStub : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
+        // Close alone: Stop followed by Close makes the managed listener re-bind the port just to release it.
         _listener.Close();
         try
         {

@@ -75,8 +75,9 @@ internal static partial class Program
             Log.Stopped(logger, e.Message);
             return Refused;
         }
-        catch (ConfigAgentException e)
+        catch (Exception e) when (e is ConfigAgentException or IOException or UnauthorizedAccessException)
         {
+            // An unwritable state directory is the usual I/O failure here; its message names the path, nothing secret.
             Log.Stopped(logger, e.Message);
             return UnexpectedError;
         }

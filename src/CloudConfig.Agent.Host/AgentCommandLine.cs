@@ -9,7 +9,7 @@ namespace CloudConfig.Agent.Host;
 /// </summary>
 internal sealed class AgentCommandLine
 {
-    public const string PoolCredentialVariable = "CLOUDCONFIG_POOL_CREDENTIAL";
+    public const string PoolCredentialVariable = ConfigAgentOptions.PoolCredentialEnvironmentVariable;
 
     public const string Usage = """
         Usage: cloudconfig-agent [options]

@@ -8,6 +8,9 @@ public sealed class ConfigAgentOptions
     /// <summary>The default environment variable that may hold the boot string.</summary>
     public const string DefaultBootStringEnvironmentVariable = "CLOUDCONFIG_BOOT";
 
+    /// <summary>The environment variable the host reads the dynamic pool credential from; never passed on to the applier's command.</summary>
+    public const string PoolCredentialEnvironmentVariable = "CLOUDCONFIG_POOL_CREDENTIAL";
+
     /// <summary>A boot string given directly (the host's <c>--boot-string</c>); tried first. It holds a secret: never log it.</summary>
     public string? BootString { get; set; }
 

@@ -17,7 +17,7 @@ internal static class BuiltInApplier
                 options.MaxOutputTailChars,
                 options.Limits,
                 time,
-                options.BootStringEnvironmentVariable);
+                [options.BootStringEnvironmentVariable, ConfigAgentOptions.PoolCredentialEnvironmentVariable]);
         }
 
         return new FileConfigurationApplier(options.ConfigurationFilePath ?? Path.Combine(options.StateDirectory, DefaultConfigurationFileName));

@@ -18,7 +18,7 @@ internal sealed class CommandConfigurationApplier(
     int maxOutputChars,
     ConfigCacheLimits limits,
     TimeProvider time,
-    string? bootStringVariable = null) : IConfigurationApplier
+    IReadOnlyList<string>? hiddenVariables = null) : IConfigurationApplier
 {
     public async Task<ConfigurationApplyResult> ApplyAsync(InstanceConfiguration configuration, CancellationToken cancellationToken = default)
     {
@@ -92,10 +92,13 @@ internal sealed class CommandConfigurationApplier(
         startInfo.Environment[CommandApplierEnvironment.Generation] = configuration.Generation.ToString(CultureInfo.InvariantCulture);
         startInfo.Environment[CommandApplierEnvironment.ContentType] = configuration.Configuration.ContentType;
         startInfo.Environment[CommandApplierEnvironment.Domain] = configuration.Domain;
-        // The agent's own boot string must not leak into the tool's environment.
-        if (!string.IsNullOrEmpty(bootStringVariable))
+        // The agent's own credentials (boot string, pool credential) must not leak into the tool's environment.
+        foreach (var variable in hiddenVariables ?? [])
         {
-            startInfo.Environment.Remove(bootStringVariable);
+            if (!string.IsNullOrEmpty(variable))
+            {
+                startInfo.Environment.Remove(variable);
+            }
         }
 
         return startInfo;

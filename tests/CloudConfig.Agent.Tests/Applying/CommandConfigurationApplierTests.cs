@@ -16,7 +16,7 @@ public sealed class CommandConfigurationApplierTests : IDisposable
     private readonly string _bootVariable = "CLOUDCONFIG_TEST_BOOT_" + Guid.NewGuid().ToString("N");
 
     private CommandConfigurationApplier Applier(string script, TimeProvider time, TimeSpan? timeout = null, IReadOnlyList<string>? arguments = null) =>
-        new(script, arguments ?? [], timeout ?? TimeSpan.FromMinutes(5), _temp.File("run"), 4096, new ConfigCacheLimits(), time, _bootVariable);
+        new(script, arguments ?? [], timeout ?? TimeSpan.FromMinutes(5), _temp.File("run"), 4096, new ConfigCacheLimits(), time, [_bootVariable]);
 
     [Fact]
     public async Task Apply_Script_GetsConfigurationOnStdinAndContextInTheEnvironment()

@@ -41,6 +41,18 @@ internal sealed partial class ConfigAgent
             result.ExitCode,
             detail.Length == 0 ? null : detail,
             generation);
+        var parameters = result.Parameters;
+        try
+        {
+            ConfigInputValidator.ValidateReport(new InstanceReport(status) { Address = _address, Parameters = parameters }, _options.Limits);
+        }
+        catch (InvalidConfigInputException e)
+        {
+            // A custom applier's parameters the cache would refuse: report that, rather than stop reporting at all.
+            Log.ReportRefusedLocally(_logger, Uuid, generation, e.Field);
+            status = new InstanceStatus(InstanceState.Failed, result.ExitCode, OutputTail.Keep("The applier's result cannot be reported: " + e.Message, _options.MaxOutputTailChars), generation);
+            parameters = ConfigEntry.NoParameters;
+        }
 
         // Saved before reporting: if the report is lost, a restart re-reports this outcome rather than re-applying.
         await SaveAsync(
@@ -48,12 +60,12 @@ internal sealed partial class ConfigAgent
             {
                 AppliedGeneration = generation,
                 LastStatus = status.ToStored(),
-                Parameters = result.Parameters.ToStored(),
+                Parameters = parameters.ToStored(),
                 ConfigHosts = [.. configuration.ConfigHosts],
             },
             cancellationToken).ConfigureAwait(false);
         Log.Applied(_logger, Uuid, generation, status.State, result.ExitCode);
-        await ReportAsync(status, result.Parameters, cancellationToken).ConfigureAwait(false);
+        await ReportAsync(status, parameters, cancellationToken).ConfigureAwait(false);
     }
 
     private Task<bool> ReportAsync(InstanceStatus status, IReadOnlyDictionary<string, ParameterValue> parameters, CancellationToken cancellationToken)

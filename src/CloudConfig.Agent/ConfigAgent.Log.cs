@@ -44,5 +44,8 @@ internal sealed partial class ConfigAgent
 
         [LoggerMessage(12, LogLevel.Warning, "Every rendezvous endpoint failed {Operation}; retrying in {Delay} (failure {Failures})")]
         public static partial void RetryScheduled(ILogger logger, string operation, TimeSpan delay, int failures);
+
+        [LoggerMessage(13, LogLevel.Error, "The result of generation {Generation} of entry {Uuid} breaks the cache's limits ({Field}): reporting it as failed")]
+        public static partial void ReportRefusedLocally(ILogger logger, Guid uuid, long generation, string field);
     }
 }

@@ -10,7 +10,15 @@ internal static class PrivateFiles
     public const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     public const UnixFileMode DirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
-    /// <summary>Creates the directory 0700, or tightens an existing one to 0700.</summary>
+    private const UnixFileMode GroupOrOthers =
+        UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+        | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+
+    /// <summary>
+    /// Creates the directory 0700, or tightens an existing one to 0700. A shared sticky directory such as /tmp is
+    /// refused rather than tightened: changing it would break every other user of it.
+    /// </summary>
+    /// <exception cref="ConfigAgentException">The directory is a shared sticky directory.</exception>
     public static void EnsureDirectory(string path)
     {
         if (OperatingSystem.IsWindows())
@@ -19,7 +27,24 @@ internal static class PrivateFiles
             return;
         }
 
-        Directory.CreateDirectory(path, DirectoryMode);
+        if (!Directory.Exists(path))
+        {
+            Directory.CreateDirectory(path, DirectoryMode);
+            File.SetUnixFileMode(path, DirectoryMode);
+            return;
+        }
+
+        var mode = File.GetUnixFileMode(path);
+        if ((mode & GroupOrOthers) == 0)
+        {
+            return;
+        }
+
+        if ((mode & UnixFileMode.StickyBit) != 0)
+        {
+            throw new ConfigAgentException($"The directory {path} is shared with other users; the agent needs a private directory of its own for its state.");
+        }
+
         File.SetUnixFileMode(path, DirectoryMode);
     }
 

@@ -1,0 +1,15 @@
+namespace CloudConfig.Agent;
+
+/// <summary>The instance agent: configures this instance from its rendezvous point and keeps it up to date.</summary>
+public interface IConfigAgent
+{
+    /// <summary>
+    /// Finds the instance's entry (saved state, boot string or dynamic pool), fetches and applies its configuration,
+    /// reports back, then waits for newer generations and applies each one, until <paramref name="cancellationToken"/>
+    /// is cancelled (or after the first apply when <see cref="ConfigAgentOptions.ExitAfterApply"/> is set).
+    /// </summary>
+    /// <exception cref="BootStringNotFoundException">There is nothing to configure from.</exception>
+    /// <exception cref="ConfigAgentAuthenticationException">The rendezvous point refused the agent's credential.</exception>
+    /// <exception cref="OperationCanceledException">The agent was asked to stop.</exception>
+    Task RunAsync(CancellationToken cancellationToken = default);
+}

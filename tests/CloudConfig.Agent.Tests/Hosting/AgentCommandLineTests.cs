@@ -1,0 +1,53 @@
+using CloudConfig.Agent.Host;
+
+namespace CloudConfig.Agent.Tests.Hosting;
+
+public sealed class AgentCommandLineTests
+{
+    [Fact]
+    public void Parse_EveryOption_FillsTheOptions()
+    {
+        var options = new ConfigAgentOptions();
+        string[] args =
+        [
+            "--boot-string", "b", "--boot-env=MY_BOOT", "--user-data-file", "none", "--metadata-url", "http://127.0.0.1:9/",
+            "--cmdline-file", "/tmp/cmdline", "--command", "/bin/sh", "--arg", "-c", "--arg", "echo hi", "--command-timeout", "90",
+            "--config-file", "/etc/app.conf", "--state-dir", "/tmp/state", "--address", "10.0.0.5", "--allow-insecure", "--once",
+            "--dynamic-rendezvous", "[::1]:8443", "--pool", "workers", "--verbose",
+        ];
+
+        var parsed = AgentCommandLine.Parse(args, options, name => name == AgentCommandLine.PoolCredentialVariable ? "pool-secret" : null);
+
+        Assert.Empty(parsed.Errors);
+        Assert.True(parsed.Verbose);
+        Assert.Equal("b", options.BootString);
+        Assert.Equal("MY_BOOT", options.BootStringEnvironmentVariable);
+        Assert.Null(options.UserDataPath);
+        Assert.Equal(new Uri("http://127.0.0.1:9/"), options.MetadataServiceUrl);
+        Assert.Equal("/tmp/cmdline", options.KernelCommandLinePath);
+        Assert.Equal("/bin/sh", options.Command);
+        Assert.Equal(["-c", "echo hi"], options.CommandArguments);
+        Assert.Equal(TimeSpan.FromSeconds(90), options.CommandTimeout);
+        Assert.Equal("/etc/app.conf", options.ConfigurationFilePath);
+        Assert.Equal("/tmp/state", options.StateDirectory);
+        Assert.Equal("10.0.0.5", options.Address);
+        Assert.True(options.AllowInsecureTransport);
+        Assert.True(options.ExitAfterApply);
+        Assert.Equal("[::1]:8443", options.DynamicRendezvousAddress);
+        Assert.Equal("workers", options.DynamicPool);
+        Assert.Equal("pool-secret", options.DynamicPoolCredential);
+    }
+
+    [Fact]
+    public void Parse_UnknownArgumentAndMissingValue_AreReportedWithoutEchoingThem()
+    {
+        var parsed = AgentCommandLine.Parse(["--boot-strin", "v1:secret-looking-text", "--state-dir"], new ConfigAgentOptions(), _ => null);
+
+        Assert.Equal(["Unknown argument at position 1.", "Unknown argument at position 2.", "--state-dir needs a value."], parsed.Errors);
+        Assert.DoesNotContain(parsed.Errors, e => e.Contains("secret-looking", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_Help_IsRecognised() =>
+        Assert.True(AgentCommandLine.Parse(["--help"], new ConfigAgentOptions(), _ => null).ShowHelp);
+}

@@ -1,0 +1,6 @@
+namespace CloudConfig.Agent.Tests;
+
+internal sealed class FixedJitter(double value) : IRetryJitter
+{
+    public double Next() => value;
+}

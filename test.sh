@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
 # Runs every test in the solution and ends with one line of totals: "N passed, N failed".
-# Installs what the integration tests need (none yet) when it is missing, so it works on a fresh machine.
+# Installs what the integration tests need when it is missing, so it works on a fresh machine.
 set -euo pipefail
 cd "$(dirname "$0")"
+
+# The Redis cache's tests start their own redis-server (Debian package redis-server); they fail, never skip, without it.
+if ! command -v redis-server >/dev/null 2>&1; then
+  echo "Installing redis-server for the Redis cache tests..." >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q >&2
+  apt-get install -y -q --no-install-recommends redis-server >&2
+fi
 
 results="$(pwd)/artifacts/test-results"
 rm -rf "$results"

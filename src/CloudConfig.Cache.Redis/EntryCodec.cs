@@ -18,11 +18,9 @@ internal static class EntryCodec
     /// </summary>
     public static long Score(DateTimeOffset at) => (at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;
 
-    /// <summary>The field/value pairs of a new entry, flattened for a script's ARGV.</summary>
+    /// <summary>The hash's field/value pairs of a new entry, flattened for a script's ARGV.</summary>
     public static IEnumerable<RedisValue> NewEntryFields(ConfigRegistration registration, DateTimeOffset now)
     {
-        yield return EntryFields.Configuration;
-        yield return registration.Configuration.Bytes;
         yield return EntryFields.ContentType;
         yield return registration.Configuration.ContentType;
         yield return EntryFields.Generation;
@@ -50,10 +48,10 @@ internal static class EntryCodec
         }
     }
 
-    /// <summary>Reads <see cref="EntryFields.EntryView"/>; null when the entry does not exist.</summary>
-    public static ConfigEntry? ToEntry(Guid uuid, RedisValue[] view)
+    /// <summary>Reads the configuration followed by <see cref="EntryFields.EntryView"/>; null when the entry does not exist.</summary>
+    public static ConfigEntry? ToEntry(Guid uuid, RedisValue[]? view)
     {
-        if (view.Length != EntryFields.EntryView.Length || view[2].IsNull)
+        if (view is null || view.Length != EntryFields.EntryView.Length + 1 || view[2].IsNull)
         {
             return null;
         }
@@ -77,7 +75,7 @@ internal static class EntryCodec
         };
     }
 
-    /// <summary>Reads <see cref="EntryFields.InstanceView"/> starting at <paramref name="offset"/>.</summary>
+    /// <summary>Reads the configuration followed by <see cref="EntryFields.InstanceView"/>, starting at <paramref name="offset"/>.</summary>
     public static InstanceConfiguration ToInstanceConfiguration(Guid uuid, RedisValue[] view, int offset) =>
         new(uuid, Content(view[offset], view[offset + 1]), (long)view[offset + 2])
         {

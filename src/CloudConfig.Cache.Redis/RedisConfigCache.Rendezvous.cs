@@ -17,7 +17,7 @@ public sealed partial class RedisConfigCache
             RedisKeys.Member(uuid), credential.BootSecret?.Hash().ToString() ?? "", credential.TrustKey.Hash().ToString(),
             EntryCodec.Ticks(now), EntryCodec.Score(now),
         ];
-        var reply = (RedisValue[])(await EvaluateAsync(RedisScripts.Fetch, [_keys.Entry(uuid), _keys.Index], args, cancellationToken).ConfigureAwait(false))!;
+        var reply = (RedisValue[])(await EvaluateAsync(RedisScripts.Fetch, [_keys.Entry(uuid), _keys.Configuration(uuid), _keys.Index], args, cancellationToken).ConfigureAwait(false))!;
         switch ((string?)reply[0])
         {
             case "served":

@@ -58,11 +58,12 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable
         ConfigInputValidator.ValidateRegistration(registration, _limits);
         var now = _time.GetUtcNow();
         var pool = registration.DynamicPool;
-        RedisKey[] keys = [_keys.Entry(registration.Uuid), _keys.Index, _keys.Pools, pool is null ? _keys.Index : _keys.Pool(pool)];
+        var uuid = registration.Uuid;
+        RedisKey[] keys = [_keys.Entry(uuid), _keys.Configuration(uuid), _keys.Index, _keys.Pools, pool is null ? _keys.Pools : _keys.Pool(pool)];
         RedisValue[] args =
         [
-            RedisKeys.Member(registration.Uuid), _limits.MaxEntries, EntryCodec.Score(now), pool ?? "", registration.CredentialHash.ToString(),
-            .. EntryCodec.NewEntryFields(registration, now),
+            RedisKeys.Member(uuid), _limits.MaxEntries, EntryCodec.Score(now), pool ?? "", registration.CredentialHash.ToString(),
+            registration.Configuration.Bytes, .. EntryCodec.NewEntryFields(registration, now),
         ];
         var outcome = (string?)await EvaluateAsync(RedisScripts.PreRegister, keys, args, cancellationToken).ConfigureAwait(false);
         switch (outcome)
@@ -92,9 +93,8 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable
     /// <inheritdoc />
     public async Task<ConfigEntry?> GetAsync(Guid uuid, CancellationToken cancellationToken = default)
     {
-        var key = _keys.Entry(uuid);
-        var view = await _connection.RunAsync(db => db.HashGetAsync(key, EntryView), cancellationToken).ConfigureAwait(false);
-        return EntryCodec.ToEntry(uuid, view);
+        var view = await EvaluateAsync(RedisScripts.Get, EntryKeys(uuid), [], cancellationToken).ConfigureAwait(false);
+        return EntryCodec.ToEntry(uuid, (RedisValue[]?)view);
     }
 
     /// <inheritdoc />
@@ -103,8 +103,8 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable
         ConfigInputValidator.ValidateUuid(uuid);
         ConfigInputValidator.ValidateConfiguration(configuration, _limits);
         RedisValue[] args = [configuration.Bytes, configuration.ContentType, _keys.Changes.ToString(), RedisKeys.Member(uuid)];
-        var result = await EvaluateAsync(RedisScripts.UpdateConfiguration, [_keys.Entry(uuid)], args, cancellationToken).ConfigureAwait(false);
-        var entry = result.IsNull ? null : EntryCodec.ToEntry(uuid, (RedisValue[])result!);
+        var result = await EvaluateAsync(RedisScripts.UpdateConfiguration, EntryKeys(uuid), args, cancellationToken).ConfigureAwait(false);
+        var entry = EntryCodec.ToEntry(uuid, (RedisValue[]?)result);
         if (entry is null)
         {
             throw new ConfigEntryNotFoundException();
@@ -118,7 +118,7 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable
     public async Task<bool> RemoveAsync(Guid uuid, CancellationToken cancellationToken = default)
     {
         RedisValue[] args = [RedisKeys.Member(uuid), _keys.Changes.ToString()];
-        var removed = (long)await EvaluateAsync(RedisScripts.Remove, [_keys.Entry(uuid), _keys.Index], args, cancellationToken).ConfigureAwait(false) == 1;
+        var removed = (long)await EvaluateAsync(RedisScripts.Remove, [_keys.Entry(uuid), _keys.Configuration(uuid), _keys.Index], args, cancellationToken).ConfigureAwait(false) == 1;
         if (removed)
         {
             Log.Removed(_logger, uuid);
@@ -185,8 +185,6 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable
     /// <summary>Closes the connection if the cache opened it.</summary>
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
-    private static RedisValue[] EntryView { get; } = [.. EntryFields.EntryView.Select(f => (RedisValue)f)];
-
     private async Task<(long Cursor, List<ConfigEntry> Entries)> ReadPageAsync(long cursor, HashSet<string> seen, CancellationToken cancellationToken)
     {
         var page = await _connection.RunAsync(db => db.ExecuteAsync("ZSCAN", _keys.Index, cursor, "COUNT", ListPageSize), cancellationToken).ConfigureAwait(false);
@@ -195,15 +193,17 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable
             .Where((_, i) => i % 2 == 0)
             .Select(m => (string)m!)
             .Where(seen.Add)
+            .Select(m => Guid.ParseExact(m, "N"))
             .ToList();
+        // One atomic read per entry, all pipelined on the connection.
         var views = await _connection.RunAsync(
-            db => Task.WhenAll(members.Select(m => db.HashGetAsync(_keys.Entry(Guid.ParseExact(m, "N")), EntryView))),
+            db => Task.WhenAll(members.Select(uuid => db.ScriptEvaluateAsync(RedisScripts.Get, EntryKeys(uuid)))),
             cancellationToken).ConfigureAwait(false);
         var entries = new List<ConfigEntry>(members.Count);
         for (var i = 0; i < members.Count; i++)
         {
             // Removed between the scan and the read: skipped.
-            if (EntryCodec.ToEntry(Guid.ParseExact(members[i], "N"), views[i]) is { } entry)
+            if (EntryCodec.ToEntry(members[i], (RedisValue[]?)views[i]) is { } entry)
             {
                 entries.Add(entry);
             }
@@ -211,6 +211,8 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable
 
         return ((long)parts[0], entries);
     }
+
+    private RedisKey[] EntryKeys(Guid uuid) => [_keys.Entry(uuid), _keys.Configuration(uuid)];
 
     private Task<RedisResult> EvaluateAsync(string script, RedisKey[] keys, RedisValue[] args, CancellationToken cancellationToken) =>
         _connection.RunAsync(db => db.ScriptEvaluateAsync(script, keys, args), cancellationToken);

@@ -7,8 +7,8 @@ namespace CloudConfig.Cache.Redis;
 /// </summary>
 /// <remarks>
 /// <para>
-/// An entry is one hash at <c>{prefix:uuid}</c>: the braces are a Redis Cluster hash tag, so whatever per-entry
-/// keys a later version adds land in the same slot as the entry. The stale index (<c>prefix:index</c>, a sorted
+/// An entry is a hash at <c>{prefix:uuid}</c> and its configuration a string at <c>{prefix:uuid}:c</c>: the braces
+/// are a Redis Cluster hash tag, so both keys of one entry always share a slot. The stale index (<c>prefix:index</c>, a sorted
 /// set of uuids scored by last-seen time), the pool credentials (<c>prefix:pools</c>) and the pool queues
 /// (<c>prefix:pool:name</c>) are deployment-wide.
 /// </para>
@@ -22,6 +22,9 @@ namespace CloudConfig.Cache.Redis;
 /// </remarks>
 internal sealed class RedisKeys(string prefix)
 {
+    /// <summary>What follows an entry's key to make its configuration's key.</summary>
+    public const string ConfigurationSuffix = ":c";
+
     /// <summary>What an entry key starts with; a script appends the uuid and <c>}</c>.</summary>
     public string EntryKeyStart { get; } = "{" + prefix + ":";
 
@@ -33,6 +36,8 @@ internal sealed class RedisKeys(string prefix)
     public RedisChannel Changes { get; } = RedisChannel.Literal(prefix + ":changes");
 
     public RedisKey Entry(Guid uuid) => EntryKeyStart + Member(uuid) + "}";
+
+    public RedisKey Configuration(Guid uuid) => EntryKeyStart + Member(uuid) + "}" + ConfigurationSuffix;
 
     public RedisKey Pool(string name) => prefix + ":pool:" + name;
 

@@ -18,43 +18,52 @@ internal static class RedisScripts
     private static readonly string InstanceView = LuaList(EntryFields.InstanceView);
 
     /// <summary>
-    /// KEYS: entry, index, pools, pool queue. ARGV: member, max entries, score, pool ('' for none), credential
-    /// hash, then the entry's field/value pairs. Returns ok, exists, pool-credential or full.
+    /// KEYS: entry, configuration, index, pools, pool queue. ARGV: member, max entries, score, pool ('' for none),
+    /// credential hash, configuration, then the hash's field/value pairs. Returns ok, exists, pool-credential or full.
     /// </summary>
     public static readonly string PreRegister = """
         if redis.call('EXISTS', KEYS[1]) == 1 then return 'exists' end
         local pool = ARGV[4]
         if pool ~= '' then
-          local known = redis.call('HGET', KEYS[3], pool)
+          local known = redis.call('HGET', KEYS[4], pool)
           if known and known ~= ARGV[5] then return 'pool-credential' end
         end
-        if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[2]) then return 'full' end
-        redis.call('HSET', KEYS[1], unpack(ARGV, 6))
-        redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
+        if redis.call('ZCARD', KEYS[3]) >= tonumber(ARGV[2]) then return 'full' end
+        redis.call('SET', KEYS[2], ARGV[6])
+        redis.call('HSET', KEYS[1], unpack(ARGV, 7))
+        redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
         if pool ~= '' then
-          redis.call('HSETNX', KEYS[3], pool, ARGV[5])
-          redis.call('RPUSH', KEYS[4], ARGV[1])
+          redis.call('HSETNX', KEYS[4], pool, ARGV[5])
+          redis.call('RPUSH', KEYS[5], ARGV[1])
         end
         return 'ok'
         """;
 
+    /// <summary>KEYS: entry, configuration. Returns {configuration, entry view...}, or nil when there is no entry.</summary>
+    public static readonly string Get = $$"""
+        if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+        return {redis.call('GET', KEYS[2]), unpack(redis.call('HMGET', KEYS[1], {{EntryView}}))}
+        """;
+
     /// <summary>
-    /// The boot secret's single use: checked and consumed in this one step. KEYS: entry, index. ARGV: member,
-    /// boot secret hash ('' for a trusted contact), trust key hash, now ticks, score. Returns {served, instance
-    /// view...}, {refused} or {replayed}.
+    /// The boot secret's single use: checked and consumed in this one step. KEYS: entry, configuration, index.
+    /// ARGV: member, boot secret hash ('' for a trusted contact), trust key hash, now ticks, score. Returns
+    /// {served, configuration, instance view...}, {refused} or {replayed}.
     /// </summary>
     public static readonly string Fetch = $$"""
         local e = KEYS[1]
-        if redis.call('EXISTS', e) == 0 then return {'refused'} end
         local stored = redis.call('HMGET', e, '{{EntryFields.CredentialHash}}', '{{EntryFields.TrustKeyHash}}', '{{EntryFields.Claimed}}', '{{EntryFields.Pool}}')
+        -- Every entry has a credential hash: none means no entry.
+        if not stored[1] then return {'refused'} end
         local boot, trust = ARGV[2], ARGV[3]
         local function serve(first)
           if first then
-            redis.call('HSET', e, '{{EntryFields.Claimed}}', '1', '{{EntryFields.TrustKeyHash}}', trust, '{{EntryFields.FirstContactAt}}', ARGV[4])
+            redis.call('HSET', e, '{{EntryFields.Claimed}}', '1', '{{EntryFields.TrustKeyHash}}', trust, '{{EntryFields.FirstContactAt}}', ARGV[4], '{{EntryFields.LastContactAt}}', ARGV[4])
+          else
+            redis.call('HSET', e, '{{EntryFields.LastContactAt}}', ARGV[4])
           end
-          redis.call('HSET', e, '{{EntryFields.LastContactAt}}', ARGV[4])
-          redis.call('ZADD', KEYS[2], ARGV[5], ARGV[1])
-          return {'served', unpack(redis.call('HMGET', e, {{InstanceView}}))}
+          redis.call('ZADD', KEYS[3], ARGV[5], ARGV[1])
+          return {'served', redis.call('GET', KEYS[2]), unpack(redis.call('HMGET', e, {{InstanceView}}))}
         end
         if boot == '' then
           if stored[2] == trust then return serve(false) end
@@ -89,7 +98,7 @@ internal static class RedisScripts
     /// First come first served across every process: the pool credential is checked, then uuids are popped
     /// until one still names an unclaimed entry (removed entries stay in the queue and are skipped here).
     /// KEYS: pools, pool queue, index. ARGV: pool, credential hash, trust key hash, now ticks, score, entry key
-    /// start. Returns {served, member, instance view...}, {refused} or {empty}.
+    /// start. Returns {served, member, configuration, instance view...}, {refused} or {empty}.
     /// </summary>
     public static readonly string AssignDynamic = $$"""
         local known = redis.call('HGET', KEYS[1], ARGV[1])
@@ -101,27 +110,28 @@ internal static class RedisScripts
           if redis.call('HGET', e, '{{EntryFields.Claimed}}') == '0' then
             redis.call('HSET', e, '{{EntryFields.Claimed}}', '1', '{{EntryFields.TrustKeyHash}}', ARGV[3], '{{EntryFields.FirstContactAt}}', ARGV[4], '{{EntryFields.LastContactAt}}', ARGV[4])
             redis.call('ZADD', KEYS[3], ARGV[5], member)
-            return {'served', member, unpack(redis.call('HMGET', e, {{InstanceView}}))}
+            return {'served', member, redis.call('GET', e .. '{{RedisKeys.ConfigurationSuffix}}'), unpack(redis.call('HMGET', e, {{InstanceView}}))}
           end
         end
         """;
 
     /// <summary>
-    /// KEYS: entry. ARGV: configuration, content type, channel, member. Returns the entry view, or nil when there
-    /// is no entry.
+    /// KEYS: entry, configuration. ARGV: configuration, content type, channel, member. Returns {configuration,
+    /// entry view...}, or nil when there is no entry.
     /// </summary>
     public static readonly string UpdateConfiguration = $$"""
         if redis.call('EXISTS', KEYS[1]) == 0 then return false end
-        redis.call('HSET', KEYS[1], '{{EntryFields.Configuration}}', ARGV[1], '{{EntryFields.ContentType}}', ARGV[2])
+        redis.call('SET', KEYS[2], ARGV[1])
+        redis.call('HSET', KEYS[1], '{{EntryFields.ContentType}}', ARGV[2])
         redis.call('HINCRBY', KEYS[1], '{{EntryFields.Generation}}', 1)
         redis.call('PUBLISH', ARGV[3], ARGV[4])
-        return redis.call('HMGET', KEYS[1], {{EntryView}})
+        return {ARGV[1], unpack(redis.call('HMGET', KEYS[1], {{EntryView}}))}
         """;
 
-    /// <summary>KEYS: entry, index. ARGV: member, channel. Returns 1 when an entry was removed.</summary>
+    /// <summary>KEYS: entry, configuration, index. ARGV: member, channel. Returns 1 when an entry was removed.</summary>
     public static readonly string Remove = """
-        if redis.call('DEL', KEYS[1]) == 0 then return 0 end
-        redis.call('ZREM', KEYS[2], ARGV[1])
+        if redis.call('DEL', KEYS[1], KEYS[2]) == 0 then return 0 end
+        redis.call('ZREM', KEYS[3], ARGV[1])
         redis.call('PUBLISH', ARGV[2], ARGV[1])
         return 1
         """;
@@ -130,12 +140,13 @@ internal static class RedisScripts
     /// One batch of <c>remove_stale</c>: the oldest index members strictly before the cutoff, removed with their
     /// entries. KEYS: index. ARGV: cutoff score, batch size, entry key start, channel. Returns {removed, examined}.
     /// </summary>
-    public static readonly string RemoveStaleBatch = """
+    public static readonly string RemoveStaleBatch = $$"""
         local stale = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
         local removed = 0
         for _, member in ipairs(stale) do
           redis.call('ZREM', KEYS[1], member)
-          if redis.call('DEL', ARGV[3] .. member .. '}') == 1 then
+          local e = ARGV[3] .. member .. '}'
+          if redis.call('DEL', e, e .. '{{RedisKeys.ConfigurationSuffix}}') > 0 then
             removed = removed + 1
             redis.call('PUBLISH', ARGV[4], member)
           end

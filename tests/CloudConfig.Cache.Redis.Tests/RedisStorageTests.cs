@@ -55,7 +55,7 @@ public sealed class RedisStorageTests(RedisServerFixture redis) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Keys_AreUnderThePrefixWithOneHashTaggedKeyPerEntry()
+    public async Task Keys_AreUnderThePrefixWithEachEntrysKeysSharingOneHashTag()
     {
         var first = Guid.NewGuid();
         var second = Guid.NewGuid();
@@ -71,7 +71,9 @@ public sealed class RedisStorageTests(RedisServerFixture redis) : IAsyncLifetime
                 $"{_prefix}:pool:web",
                 $"{_prefix}:pools",
                 $"{{{_prefix}:{first:N}}}",
+                $"{{{_prefix}:{first:N}}}:c",
                 $"{{{_prefix}:{second:N}}}",
+                $"{{{_prefix}:{second:N}}}:c",
             }.Order(StringComparer.Ordinal),
             keys);
     }

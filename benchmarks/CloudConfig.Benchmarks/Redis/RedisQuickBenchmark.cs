@@ -60,7 +60,7 @@ public sealed class RedisQuickBenchmark : IQuickBenchmark
     }
 
     /// <summary>
-    /// MEMORY USAGE of one entry's hash, plus its share of the stale index, over the 1 KiB it carries. Averaged
+    /// MEMORY USAGE of one entry's keys (its hash and its configuration), plus its share of the stale index, over the 1 KiB it carries. Averaged
     /// over every entry, which all hold the same shape (claimed, one report).
     /// </summary>
     private static async Task<QuickFigure> BytesPerEntryAsync(ConnectionMultiplexer raw, Guid[] uuids)
@@ -69,7 +69,9 @@ public sealed class RedisQuickBenchmark : IQuickBenchmark
         long total = 0;
         foreach (var uuid in uuids)
         {
+            // The entry's hash and its configuration's string.
             total += (long)await db.ExecuteAsync("MEMORY", "USAGE", $"{{bench:{uuid:N}}}", "SAMPLES", "0");
+            total += (long)await db.ExecuteAsync("MEMORY", "USAGE", $"{{bench:{uuid:N}}}:c", "SAMPLES", "0");
         }
 
         var index = (long)await db.ExecuteAsync("MEMORY", "USAGE", "bench:index", "SAMPLES", "0");

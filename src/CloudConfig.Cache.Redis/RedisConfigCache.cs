@@ -166,7 +166,7 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable
     public async IAsyncEnumerable<ConfigEntry> ListAsync(ConfigEntryQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        long cursor = 0;
+        ulong cursor = 0;
         do
         {
             var (next, entries) = await ReadPageAsync(cursor, seen, cancellationToken).ConfigureAwait(false);
@@ -185,7 +185,7 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable
     /// <summary>Closes the connection if the cache opened it.</summary>
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
-    private async Task<(long Cursor, List<ConfigEntry> Entries)> ReadPageAsync(long cursor, HashSet<string> seen, CancellationToken cancellationToken)
+    private async Task<(ulong Cursor, List<ConfigEntry> Entries)> ReadPageAsync(ulong cursor, HashSet<string> seen, CancellationToken cancellationToken)
     {
         var page = await _connection.RunAsync(db => db.ExecuteAsync("ZSCAN", _keys.Index, cursor, "COUNT", ListPageSize), cancellationToken).ConfigureAwait(false);
         var parts = (RedisResult[])page!;
@@ -209,7 +209,7 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable
             }
         }
 
-        return ((long)parts[0], entries);
+        return ((ulong)parts[0], entries);
     }
 
     private RedisKey[] EntryKeys(Guid uuid) => [_keys.Entry(uuid), _keys.Configuration(uuid)];

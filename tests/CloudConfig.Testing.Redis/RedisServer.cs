@@ -68,8 +68,7 @@ public sealed class RedisServer : IAsyncDisposable
             throw new InvalidOperationException("The server is already running.");
         }
 
-        var executable = FindExecutable() ?? throw new InvalidOperationException(
-            $"redis-server was not found on PATH. The Redis tests need a real server: install the Debian package '{PackageName}' (apt-get install -y {PackageName}).");
+        var executable = RequireExecutable(Environment.GetEnvironmentVariable("PATH") ?? "");
         var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
@@ -190,10 +189,15 @@ public sealed class RedisServer : IAsyncDisposable
             : [.. common, "--appendonly", "no"];
     }
 
-    private static string? FindExecutable()
+    /// <summary>The full path of <c>redis-server</c> in one of the folders of <paramref name="searchPath"/> (a PATH value).</summary>
+    /// <exception cref="InvalidOperationException">It is not there; the message names the package to install.</exception>
+    public static string RequireExecutable(string searchPath) =>
+        FindExecutable(searchPath) ?? throw new InvalidOperationException(
+            $"redis-server was not found on PATH. The Redis tests need a real server: install the Debian package '{PackageName}' (apt-get install -y {PackageName}).");
+
+    private static string? FindExecutable(string searchPath)
     {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        foreach (var folder in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var folder in searchPath.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             var candidate = Path.Combine(folder, "redis-server");
             if (File.Exists(candidate))

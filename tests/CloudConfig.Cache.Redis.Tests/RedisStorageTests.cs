@@ -115,29 +115,6 @@ public sealed class RedisStorageTests(RedisServerFixture redis) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PreRegister_ConcurrentlyPastMaxEntries_AdmitsExactlyTheLimit()
-    {
-        await using var limited = redis.CreateCache(_time, new ConfigCacheLimits { MaxEntries = 10 });
-
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(async () =>
-        {
-            try
-            {
-                await limited.PreRegisterAsync(ConfigRegistration.ForBootSecret(Guid.NewGuid(), Text("x"), Secret.Generate()));
-                return true;
-            }
-            catch (ConfigCacheFullException error)
-            {
-                Assert.Equal(10, error.Limit);
-                return false;
-            }
-        })));
-
-        Assert.Equal(10, outcomes.Count(added => added));
-        Assert.Equal(10, (await ToListAsync(limited.ListAsync())).Count);
-    }
-
-    [Fact]
     public async Task List_ManyEntries_ReturnsEachExactlyOnceAcrossScanPages()
     {
         var registered = new List<Guid>();
@@ -177,85 +154,6 @@ public sealed class RedisStorageTests(RedisServerFixture redis) : IAsyncLifetime
 
         Assert.Equal(45, await cache.RemoveStaleAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(contacted.Select(c => c.Uuid).Order(), (await ToListAsync(cache.ListAsync())).Select(e => e.Uuid).Order());
-    }
-
-    [Fact]
-    public async Task Fetch_OneStolenBootStringOverManyConnections_ExactlyOneWins()
-    {
-        var (uuid, bootSecret) = await RegisterAsync();
-        var caches = Enumerable.Range(0, 4).Select(_ => redis.CreateCache(_time, keyPrefix: _prefix)).ToList();
-        try
-        {
-            using var start = new ManualResetEventSlim();
-            var attempts = caches.SelectMany(cache => Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
-            {
-                start.Wait();
-                try
-                {
-                    await cache.FetchAsync(uuid, InstanceCredential.FirstContact(bootSecret, Secret.Generate()));
-                    return true;
-                }
-                catch (ConfigEntryNotFoundException)
-                {
-                    return false;
-                }
-            }))).ToList();
-            start.Set();
-            var outcomes = await Task.WhenAll(attempts);
-
-            Assert.Equal(1, outcomes.Count(won => won));
-            Assert.Equal(15, (await _cache.GetAsync(uuid))!.BootSecretReplays);
-        }
-        finally
-        {
-            foreach (var cache in caches)
-            {
-                await cache.DisposeAsync();
-            }
-        }
-    }
-
-    [Fact]
-    public async Task WaitForUpdate_ChangedThroughAnotherConnection_WakesThroughPubSub()
-    {
-        var (uuid, trustKey) = await RegisterAndClaimAsync();
-        await using var app = redis.CreateCache(_time, keyPrefix: _prefix);
-
-        var waiting = _cache.WaitForUpdateAsync(uuid, trustKey, knownGeneration: 1, TimeSpan.FromHours(1));
-        await app.UpdateConfigurationAsync(uuid, Text("echo v2"));
-        var update = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
-
-        Assert.NotNull(update);
-        Assert.Equal(2, update.Generation);
-        Assert.Equal("echo v2", update.Configuration.AsText());
-    }
-
-    [Fact]
-    public async Task WaitForUpdate_RemovedThroughAnotherConnection_ThrowsNotFound()
-    {
-        var (uuid, trustKey) = await RegisterAndClaimAsync();
-        await using var app = redis.CreateCache(_time, keyPrefix: _prefix);
-
-        var waiting = _cache.WaitForUpdateAsync(uuid, trustKey, knownGeneration: 1, TimeSpan.FromHours(1));
-        await app.RemoveAsync(uuid);
-
-        await Assert.ThrowsAsync<ConfigEntryNotFoundException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(30)));
-    }
-
-    [Fact]
-    public async Task WaitForUpdate_NothingChanges_ReturnsNullWhenTheTimeoutPasses()
-    {
-        var (uuid, trustKey) = await RegisterAndClaimAsync();
-
-        var waiting = _cache.WaitForUpdateAsync(uuid, trustKey, knownGeneration: 1, TimeSpan.FromMinutes(1));
-        // The waiter reads the fake clock; advance it until the waiter has parked and its timer fires.
-        while (!waiting.IsCompleted)
-        {
-            _time.Advance(TimeSpan.FromMinutes(1));
-            await Task.WhenAny(waiting, Task.Delay(10));
-        }
-
-        Assert.Null(await waiting);
     }
 
     private static ConfigurationContent Text(string text) => ConfigurationContent.FromText(text);

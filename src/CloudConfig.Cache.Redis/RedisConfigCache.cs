@@ -44,12 +44,12 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable
             throw new OptionsValidationException(Options.DefaultName, typeof(RedisConfigCacheOptions), validation.Failures);
         }
 
-        _connection = new RedisConnection(value);
+        _logger = logger ?? NullLogger<RedisConfigCache>.Instance;
+        _connection = new RedisConnection(value, _logger);
         _keys = new RedisKeys(value.KeyPrefix);
         _limits = value.Limits;
         _sweepBatchSize = value.StaleSweepBatchSize;
         _time = timeProvider ?? TimeProvider.System;
-        _logger = logger ?? NullLogger<RedisConfigCache>.Instance;
     }
 
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using CloudConfig.Core;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace CloudConfig.Cache.Redis;
@@ -7,17 +8,19 @@ namespace CloudConfig.Cache.Redis;
 /// The cache's one connection: made lazily on first use, tolerant of Redis being down (it keeps reconnecting in
 /// the background), and the single place where Redis failures become <see cref="ConfigCacheUnavailableException"/>.
 /// </summary>
-internal sealed class RedisConnection : IAsyncDisposable
+internal sealed partial class RedisConnection : IAsyncDisposable
 {
     private const string UnavailableMessage = "The Redis backend is unavailable.";
 
     private readonly Lock _lock = new();
     private readonly ConfigurationOptions? _configuration;
     private readonly TimeSpan _timeout;
+    private readonly ILogger _logger;
     private Task<IConnectionMultiplexer>? _connecting;
 
-    public RedisConnection(RedisConfigCacheOptions options)
+    public RedisConnection(RedisConfigCacheOptions options, ILogger logger)
     {
+        _logger = logger;
         _timeout = options.OperationTimeout;
         if (options.ConnectionMultiplexer is { } shared)
         {
@@ -52,6 +55,7 @@ internal sealed class RedisConnection : IAsyncDisposable
         }
         catch (Exception e) when (IsUnavailable(e))
         {
+            LogUnavailable(_logger, e.GetType().Name, e);
             throw new ConfigCacheUnavailableException(UnavailableMessage, e);
         }
     }
@@ -116,4 +120,8 @@ internal sealed class RedisConnection : IAsyncDisposable
             || server.Message.StartsWith("READONLY", StringComparison.Ordinal),
         _ => false,
     };
+
+    // Redis's own exception messages name endpoints and commands, never our arguments, so they are safe to log.
+    [LoggerMessage(100, LogLevel.Warning, "The Redis backend is unavailable ({Reason}); the call failed")]
+    private static partial void LogUnavailable(ILogger logger, string reason, Exception exception);
 }

@@ -18,7 +18,7 @@ namespace CloudConfig.Cache.Redis;
 /// works again once Redis is back. "Now" comes from the injected <see cref="TimeProvider"/>, so processes sharing
 /// one Redis should have synchronised clocks.
 /// </remarks>
-public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable
+public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable, IDisposable
 {
     private const int ListPageSize = 256;
 
@@ -184,6 +184,9 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable
 
     /// <summary>Closes the connection if the cache opened it.</summary>
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
+
+    /// <summary>Closes the connection if the cache opened it (for containers disposed synchronously).</summary>
+    public void Dispose() => _connection.Dispose();
 
     private async Task<(ulong Cursor, List<ConfigEntry> Entries)> ReadPageAsync(ulong cursor, HashSet<string> seen, CancellationToken cancellationToken)
     {

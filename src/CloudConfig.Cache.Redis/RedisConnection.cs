@@ -8,7 +8,7 @@ namespace CloudConfig.Cache.Redis;
 /// The cache's one connection: made lazily on first use, tolerant of Redis being down (it keeps reconnecting in
 /// the background), and the single place where Redis failures become <see cref="ConfigCacheUnavailableException"/>.
 /// </summary>
-internal sealed partial class RedisConnection : IAsyncDisposable
+internal sealed partial class RedisConnection : IAsyncDisposable, IDisposable
 {
     private const string UnavailableMessage = "The Redis backend is unavailable.";
 
@@ -73,6 +73,16 @@ internal sealed partial class RedisConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (TakeOwnedConnection() is { } connection)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose() => TakeOwnedConnection()?.Dispose();
+
+    private IConnectionMultiplexer? TakeOwnedConnection()
+    {
         Task<IConnectionMultiplexer>? connecting;
         lock (_lock)
         {
@@ -80,10 +90,7 @@ internal sealed partial class RedisConnection : IAsyncDisposable
             _connecting = null;
         }
 
-        if (OwnsConnection && connecting is { IsCompletedSuccessfully: true })
-        {
-            await connecting.Result.DisposeAsync().ConfigureAwait(false);
-        }
+        return OwnsConnection && connecting is { IsCompletedSuccessfully: true } ? connecting.Result : null;
     }
 
     private async Task<T> RunCoreAsync<T>(Func<IDatabase, Task<T>> operation)

@@ -70,6 +70,20 @@ public sealed class RedisConfigCacheOptionsTests
     }
 
     [Fact]
+    public void AddRedisConfigCache_ContainerDisposedSynchronously_DisposesTheCache()
+    {
+        var services = new ServiceCollection();
+        services.AddRedisConfigCache(o => o.Configuration = "127.0.0.1:1");
+        var provider = services.BuildServiceProvider();
+        _ = provider.GetRequiredService<IConfigCache>();
+
+        // A container refuses to dispose synchronously a singleton that is only IAsyncDisposable.
+        var error = Record.Exception(provider.Dispose);
+
+        Assert.Null(error);
+    }
+
+    [Fact]
     public async Task AddRedisConfigCache_InvalidOptions_FailValidationWithEveryProblem()
     {
         var services = new ServiceCollection();

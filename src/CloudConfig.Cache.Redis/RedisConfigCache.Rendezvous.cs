@@ -65,7 +65,14 @@ public sealed partial class RedisConfigCache
             pool, poolCredential.Hash().ToString(), trustKey.Hash().ToString(), EntryCodec.Ticks(now), EntryCodec.Score(now),
             _keys.EntryKeyStart,
         ];
-        var reply = (RedisValue[])(await EvaluateAsync(RedisScripts.AssignDynamic, [_keys.Pools, _keys.Pool(pool), _keys.Index], args, cancellationToken).ConfigureAwait(false))!;
+        RedisKey[] keys = [_keys.Pools, _keys.Pool(pool), _keys.Index];
+        RedisValue[] reply;
+        do
+        {
+            reply = (RedisValue[])(await EvaluateAsync(RedisScripts.AssignDynamic, keys, args, cancellationToken).ConfigureAwait(false))!;
+        }
+        while ((string?)reply[0] == "again");
+
         switch ((string?)reply[0])
         {
             case "served":

@@ -14,6 +14,9 @@ namespace CloudConfig.Cache.Redis;
 /// </remarks>
 internal static class RedisScripts
 {
+    /// <summary>How many removed entries one <see cref="AssignDynamic"/> call skips before it yields to other clients.</summary>
+    public const int MaxSkipsPerAssign = 1000;
+
     private static readonly string EntryView = LuaList(EntryFields.EntryView);
     private static readonly string InstanceView = LuaList(EntryFields.InstanceView);
 
@@ -96,14 +99,15 @@ internal static class RedisScripts
 
     /// <summary>
     /// First come first served across every process: the pool credential is checked, then uuids are popped
-    /// until one still names an unclaimed entry (removed entries stay in the queue and are skipped here).
+    /// until one still names an unclaimed entry (removed entries stay in the queue and are skipped here, at most
+    /// <see cref="MaxSkipsPerAssign"/> per call so that a queue of removed entries cannot stall Redis).
     /// KEYS: pools, pool queue, index. ARGV: pool, credential hash, trust key hash, now ticks, score, entry key
-    /// start. Returns {served, member, configuration, instance view...}, {refused} or {empty}.
+    /// start. Returns {served, member, configuration, instance view...}, {refused}, {empty} or {again}.
     /// </summary>
     public static readonly string AssignDynamic = $$"""
         local known = redis.call('HGET', KEYS[1], ARGV[1])
         if not known or known ~= ARGV[2] then return {'refused'} end
-        while true do
+        for _ = 1, {{MaxSkipsPerAssign}} do
           local member = redis.call('LPOP', KEYS[2])
           if not member then return {'empty'} end
           local e = ARGV[6] .. member .. '}'
@@ -113,6 +117,7 @@ internal static class RedisScripts
             return {'served', member, redis.call('GET', e .. '{{RedisKeys.ConfigurationSuffix}}'), unpack(redis.call('HMGET', e, {{InstanceView}}))}
           end
         end
+        return {'again'}
         """;
 
     /// <summary>

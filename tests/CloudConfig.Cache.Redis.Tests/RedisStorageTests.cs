@@ -133,6 +133,26 @@ public sealed class RedisStorageTests(RedisServerFixture redis) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AssignDynamic_MoreRemovedEntriesThanOneScriptSkips_StillHandsOutTheNextInOrder()
+    {
+        var credential = Secret.Generate();
+        var removed = RedisScripts.MaxSkipsPerAssign * 2 + 5;
+        var uuids = new List<Guid>();
+        for (var i = 0; i < removed + 2; i++)
+        {
+            var uuid = Guid.NewGuid();
+            await _cache.PreRegisterAsync(ConfigRegistration.ForDynamicPool(uuid, Text("pooled"), "web", credential));
+            uuids.Add(uuid);
+        }
+
+        await Task.WhenAll(uuids.Take(removed).Select(uuid => _cache.RemoveAsync(uuid)));
+
+        Assert.Equal(uuids[removed], (await _cache.AssignDynamicAsync("web", credential, Secret.Generate())).Uuid);
+        Assert.Equal(uuids[removed + 1], (await _cache.AssignDynamicAsync("web", credential, Secret.Generate())).Uuid);
+        await Assert.ThrowsAsync<NoDynamicEntryAvailableException>(() => _cache.AssignDynamicAsync("web", credential, Secret.Generate()));
+    }
+
+    [Fact]
     public async Task RemoveStale_InManySmallBatches_ReturnsTheExactCount()
     {
         await using var cache = redis.CreateCache(_time, configure: o => o.StaleSweepBatchSize = 7);

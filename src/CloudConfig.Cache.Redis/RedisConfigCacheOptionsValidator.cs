@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace CloudConfig.Cache.Redis;
 
@@ -15,6 +16,11 @@ internal sealed class RedisConfigCacheOptionsValidator : IValidateOptions<RedisC
         if (hasConfiguration == (options.ConnectionMultiplexer is not null))
         {
             problems.Add("Exactly one of Configuration (a connection string) and ConnectionMultiplexer must be set.");
+        }
+        else if (hasConfiguration && !IsConnectionString(options.Configuration!))
+        {
+            // Not quoted: a connection string may carry a password.
+            problems.Add("Configuration is not a valid StackExchange.Redis connection string.");
         }
 
         if (string.IsNullOrWhiteSpace(options.KeyPrefix))
@@ -46,5 +52,17 @@ internal sealed class RedisConfigCacheOptionsValidator : IValidateOptions<RedisC
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static bool IsConnectionString(string configuration)
+    {
+        try
+        {
+            return ConfigurationOptions.Parse(configuration).EndPoints.Count > 0;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }

@@ -42,6 +42,19 @@ public sealed class RedisConfigCacheOptionsTests
         Assert.Equal(["KeyPrefix must not be empty.", "Limits must not be null."], error.Failures);
     }
 
+    [Theory]
+    [InlineData("127.0.0.1:6379,password=hunter2hunter2,unknownOption=1")]
+    [InlineData("password=hunter2hunter2")]
+    public void Constructor_InvalidConnectionString_IsReportedWithoutQuotingIt(string configuration)
+    {
+        var options = new RedisConfigCacheOptions { Configuration = configuration };
+
+        var error = Assert.Throws<OptionsValidationException>(() => new RedisConfigCache(Options.Create(options)));
+
+        Assert.Equal(["Configuration is not a valid StackExchange.Redis connection string."], error.Failures);
+        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Constructor_RedisNotRunning_DoesNotConnectUntilFirstUse()
     {

@@ -55,7 +55,8 @@ internal static class RedisScripts
     /// </summary>
     public static readonly string Fetch = $$"""
         local e = KEYS[1]
-        local stored = redis.call('HMGET', e, '{{EntryFields.CredentialHash}}', '{{EntryFields.TrustKeyHash}}', '{{EntryFields.Claimed}}', '{{EntryFields.Pool}}')
+        -- One read for the checks and the answer: 1-4 are the credentials and state, 5 on the instance view.
+        local stored = redis.call('HMGET', e, '{{EntryFields.CredentialHash}}', '{{EntryFields.TrustKeyHash}}', '{{EntryFields.Claimed}}', '{{EntryFields.Pool}}', {{InstanceView}})
         -- Every entry has a credential hash: none means no entry.
         if not stored[1] then return {'refused'} end
         local boot, trust = ARGV[2], ARGV[3]
@@ -66,7 +67,7 @@ internal static class RedisScripts
             redis.call('HSET', e, '{{EntryFields.LastContactAt}}', ARGV[4])
           end
           redis.call('ZADD', KEYS[3], ARGV[5], ARGV[1])
-          return {'served', redis.call('GET', KEYS[2]), unpack(redis.call('HMGET', e, {{InstanceView}}))}
+          return {'served', redis.call('GET', KEYS[2]), unpack(stored, 5, {{4 + EntryFields.InstanceView.Length}})}
         end
         if boot == '' then
           if stored[2] == trust then return serve(false) end

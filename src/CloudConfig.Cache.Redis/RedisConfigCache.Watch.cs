@@ -14,8 +14,8 @@ public sealed partial class RedisConfigCache
 
     /// <inheritdoc />
     /// <remarks>
-    /// Pub/sub delivers at most once: a notification published while this process was disconnected is lost, and
-    /// the waiter then returns at its timeout (the agent's next poll sees the new generation at once).
+    /// Pub/sub delivers at most once: a notification published while this process was disconnected is lost. So
+    /// when the connection is restored every waiter re-checks its entry instead of trusting it missed nothing.
     /// </remarks>
     public async Task<InstanceConfiguration?> WaitForUpdateAsync(Guid uuid, Secret trustKey, long knownGeneration, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
@@ -64,7 +64,7 @@ public sealed partial class RedisConfigCache
         {
             if (_subscription is null || _subscription.IsFaulted || _subscription.IsCanceled)
             {
-                _subscription = _connection.SubscribeAsync(_keys.Changes, OnChange, CancellationToken.None);
+                _subscription = _connection.SubscribeAsync(_keys.Changes, OnChange, WakeAllWaiters, CancellationToken.None);
             }
 
             return _subscription.WaitAsync(cancellationToken);
@@ -76,6 +76,18 @@ public sealed partial class RedisConfigCache
         if (Guid.TryParseExact((string?)message, "N", out var uuid) && _changeSignals.TryRemove(uuid, out var signal))
         {
             signal.TrySetResult();
+        }
+    }
+
+    /// <summary>Wakes every waiter to re-check its entry; called when notifications may have been lost.</summary>
+    internal void WakeAllWaiters()
+    {
+        foreach (var uuid in _changeSignals.Keys)
+        {
+            if (_changeSignals.TryRemove(uuid, out var signal))
+            {
+                signal.TrySetResult();
+            }
         }
     }
 }

@@ -60,12 +60,16 @@ internal sealed partial class RedisConnection : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>Subscribes to a channel within the operation timeout.</summary>
-    public Task SubscribeAsync(RedisChannel channel, Action<RedisChannel, RedisValue> handler, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Subscribes to a channel within the operation timeout, and calls <paramref name="restored"/> whenever the
+    /// connection comes back after a failure: messages published meanwhile were lost.
+    /// </summary>
+    public Task SubscribeAsync(RedisChannel channel, Action<RedisChannel, RedisValue> handler, Action restored, CancellationToken cancellationToken) =>
         RunAsync(
             async _ =>
             {
                 var connection = await ConnectAsync().ConfigureAwait(false);
+                connection.ConnectionRestored += (_, _) => restored();
                 await connection.GetSubscriber().SubscribeAsync(channel, handler).ConfigureAwait(false);
                 return true;
             },

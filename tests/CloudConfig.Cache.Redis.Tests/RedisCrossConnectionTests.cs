@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using CloudConfig.Core;
 using Microsoft.Extensions.Time.Testing;
+using StackExchange.Redis;
 
 namespace CloudConfig.Cache.Redis.Tests;
 
@@ -119,6 +121,44 @@ public sealed class RedisCrossConnectionTests(RedisServerFixture redis) : IAsync
         }
 
         Assert.Null(await waiting);
+    }
+
+    [Fact]
+    public async Task WaitForUpdate_NotificationLostWhileDisconnected_ReCheckedWhenTheConnectionIsRestored()
+    {
+        var (uuid, trustKey) = await RegisterAndClaimAsync();
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var waiting = _cache.WaitForUpdateAsync(uuid, trustKey, knownGeneration: 1, TimeSpan.FromHours(1));
+        await WaitUntilCheckedAsync(uuid, waiting);
+
+        // A change whose notification never arrives, as if published while this process was disconnected.
+        await using (var inspector = await ConnectionMultiplexer.ConnectAsync(redis.Server.ConnectionString))
+        {
+            var db = inspector.GetDatabase();
+            await db.StringSetAsync($"{{{_prefix}:{uuid:N}}}:c", "echo v2");
+            await db.HashIncrementAsync($"{{{_prefix}:{uuid:N}}}", "g");
+        }
+
+        Assert.False(waiting.IsCompleted);
+        _cache.WakeAllWaiters();
+        var update = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.NotNull(update);
+        Assert.Equal(2, update.Generation);
+        Assert.Equal("echo v2", update.Configuration.AsText());
+    }
+
+    /// <summary>Waits until the waiter has made its first check (a contact at the current time) and is still waiting.</summary>
+    private async Task WaitUntilCheckedAsync(Guid uuid, Task waiting)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while ((await _cache.GetAsync(uuid))!.LastContactAt != _time.GetUtcNow())
+        {
+            Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(30), "The waiter never checked its entry.");
+            await Task.Delay(10);
+        }
+
+        Assert.False(waiting.IsCompleted);
     }
 
     private static ConfigurationContent Text(string text) => ConfigurationContent.FromText(text);

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using CloudConfig.Benchmarks.Quick;
+using CloudConfig.Cache.Redis;
+using CloudConfig.Core;
+using CloudConfig.Testing.Redis;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace CloudConfig.Benchmarks.Redis;
+
+/// <summary>
+/// The Redis cache against raw StackExchange.Redis on a redis-server started for the run: the cost of an
+/// authenticated fetch (one Lua script: check the trust key, record the contact, read the configuration) against
+/// a plain GET of the same bytes, and what an entry costs in Redis memory.
+/// </summary>
+public sealed class RedisQuickBenchmark : IQuickBenchmark
+{
+    private const int Entries = 1_000;
+    private const int Concurrency = 32;
+    private const int OperationsPerRound = 10_000;
+    private const int Rounds = 11;
+    private static readonly ConfigurationContent Configuration = ConfigurationContent.FromBytes(new byte[1024]);
+
+    public async Task<IReadOnlyList<QuickFigure>> RunAsync(CancellationToken cancellationToken)
+    {
+        await using var server = await RedisServer.StartAsync(cancellationToken: cancellationToken);
+        await using var raw = await ConnectionMultiplexer.ConnectAsync(server.ConnectionString);
+        await using var cache = new RedisConfigCache(Options.Create(new RedisConfigCacheOptions
+        {
+            Configuration = server.ConnectionString,
+            KeyPrefix = "bench",
+        }));
+        var (uuids, trustKey) = await PopulateAsync(cache, cancellationToken);
+        return [await FetchAsync(cache, raw, uuids, trustKey), await BytesPerEntryAsync(raw, uuids)];
+    }
+
+    private static async Task<QuickFigure> FetchAsync(RedisConfigCache cache, ConnectionMultiplexer raw, Guid[] uuids, Secret trustKey)
+    {
+        var db = raw.GetDatabase();
+        var rawKeys = uuids.Select(u => (RedisKey)$"raw:{u:N}").ToArray();
+        foreach (var key in rawKeys)
+        {
+            await db.StringSetAsync(key, Configuration.Bytes);
+        }
+
+        var credential = InstanceCredential.Trusted(trustKey);
+        Func<int, Task> baseline = async i => await db.StringGetAsync(rawKeys[i % rawKeys.Length]);
+        Func<int, Task> candidate = async i => await cache.FetchAsync(uuids[i % uuids.Length], credential);
+        await TimeAsync(baseline, 1_000);
+        await TimeAsync(candidate, 1_000);
+        var candidateRounds = new double[Rounds];
+        var ratios = new double[Rounds];
+        for (var r = 0; r < Rounds; r++)
+        {
+            var baseNs = await TimeAsync(baseline, OperationsPerRound);
+            candidateRounds[r] = await TimeAsync(candidate, OperationsPerRound);
+            ratios[r] = candidateRounds[r] / baseNs;
+        }
+
+        // The ratio is the median of each round's ratio: adjacent rounds share whatever load the machine is under.
+        return new QuickFigure("redis.fetch_vs_raw_get", Measure.Median(ratios), Measure.Median(candidateRounds), "ns/op");
+    }
+
+    /// <summary>
+    /// MEMORY USAGE of one entry's keys (its hash and its configuration), plus its share of the stale index, over the 1 KiB it carries. Averaged
+    /// over every entry, which all hold the same shape (claimed, one report).
+    /// </summary>
+    private static async Task<QuickFigure> BytesPerEntryAsync(ConnectionMultiplexer raw, Guid[] uuids)
+    {
+        var db = raw.GetDatabase();
+        long total = 0;
+        foreach (var uuid in uuids)
+        {
+            // The entry's hash and its configuration's string.
+            total += (long)await db.ExecuteAsync("MEMORY", "USAGE", $"{{bench:{uuid:N}}}", "SAMPLES", "0");
+            total += (long)await db.ExecuteAsync("MEMORY", "USAGE", $"{{bench:{uuid:N}}}:c", "SAMPLES", "0");
+        }
+
+        var index = (long)await db.ExecuteAsync("MEMORY", "USAGE", "bench:index", "SAMPLES", "0");
+        var perEntry = (double)(total + index) / uuids.Length;
+        return new QuickFigure("redis.bytes_per_entry_1k", perEntry / Configuration.Length, perEntry, "B/entry");
+    }
+
+    /// <summary>Nanoseconds of wall time per operation with <see cref="Concurrency"/> operations in flight.</summary>
+    private static async Task<double> TimeAsync(Func<int, Task> operation, int operations)
+    {
+        var next = -1;
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < operations)
+            {
+                await operation(i);
+            }
+        }));
+        return Stopwatch.GetElapsedTime(started).TotalNanoseconds / operations;
+    }
+
+    private static async Task<(Guid[] Uuids, Secret TrustKey)> PopulateAsync(RedisConfigCache cache, CancellationToken cancellationToken)
+    {
+        var trustKey = Secret.Generate();
+        var uuids = new Guid[Entries];
+        var report = new InstanceReport(new InstanceStatus(InstanceState.Configured, 0)) { Address = "10.0.0.1", Parameters = new Dictionary<string, ParameterValue> { ["port"] = 8080L } };
+        await Parallel.ForAsync(0, Entries, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            var bootSecret = Secret.Generate();
+            uuids[i] = Guid.NewGuid();
+            await cache.PreRegisterAsync(ConfigRegistration.ForBootSecret(uuids[i], Configuration, bootSecret), ct);
+            await cache.FetchAsync(uuids[i], InstanceCredential.FirstContact(bootSecret, trustKey), ct);
+            await cache.UpdateCacheAsync(uuids[i], trustKey, report, ct);
+        });
+        return (uuids, trustKey);
+    }
+}

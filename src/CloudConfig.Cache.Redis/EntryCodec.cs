@@ -1,0 +1,91 @@
+using CloudConfig.Core;
+using StackExchange.Redis;
+
+namespace CloudConfig.Cache.Redis;
+
+/// <summary>Turns an entry into hash fields and the views read back into model types.</summary>
+internal static class EntryCodec
+{
+    private static readonly byte[] RegisteredStatus = ValueCodec.EncodeStatus(InstanceStatus.Registered);
+    private static readonly byte[] NoParameters = ValueCodec.EncodeParameters(ConfigEntry.NoParameters);
+
+    /// <summary>Stored times: UTC ticks, exact.</summary>
+    public static RedisValue Ticks(DateTimeOffset at) => at.UtcTicks;
+
+    /// <summary>
+    /// Index scores: microseconds since the Unix epoch, which a double holds exactly until the year 2255 (ticks
+    /// would not fit its 53 bits). Staleness is therefore decided to the microsecond.
+    /// </summary>
+    public static long Score(DateTimeOffset at) => (at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;
+
+    /// <summary>The hash's field/value pairs of a new entry, flattened for a script's ARGV.</summary>
+    public static IEnumerable<RedisValue> NewEntryFields(ConfigRegistration registration, DateTimeOffset now)
+    {
+        yield return EntryFields.ContentType;
+        yield return registration.Configuration.ContentType;
+        yield return EntryFields.Generation;
+        yield return 1;
+        yield return EntryFields.Domain;
+        yield return registration.Domain;
+        yield return EntryFields.Status;
+        yield return RegisteredStatus;
+        yield return EntryFields.Parameters;
+        yield return NoParameters;
+        yield return EntryFields.ConfigHosts;
+        yield return ValueCodec.EncodeHosts(registration.ConfigHosts);
+        yield return EntryFields.Claimed;
+        yield return 0;
+        yield return EntryFields.Replays;
+        yield return 0;
+        yield return EntryFields.CreatedAt;
+        yield return Ticks(now);
+        yield return EntryFields.CredentialHash;
+        yield return registration.CredentialHash.ToString();
+        if (registration.DynamicPool is { } pool)
+        {
+            yield return EntryFields.Pool;
+            yield return pool;
+        }
+    }
+
+    /// <summary>Reads the configuration followed by <see cref="EntryFields.EntryView"/>; null when the entry does not exist.</summary>
+    public static ConfigEntry? ToEntry(Guid uuid, RedisValue[]? view)
+    {
+        if (view is null || view.Length != EntryFields.EntryView.Length + 1 || view[2].IsNull)
+        {
+            return null;
+        }
+
+        return new ConfigEntry
+        {
+            Uuid = uuid,
+            Configuration = Content(view[0], view[1]),
+            Generation = (long)view[2],
+            Domain = view[3].IsNull ? "" : (string)view[3]!,
+            Address = view[4].IsNull ? null : (string?)view[4],
+            Status = view[5].IsNull ? InstanceStatus.Registered : ValueCodec.DecodeStatus((byte[])view[5]!),
+            Parameters = view[6].IsNull ? ConfigEntry.NoParameters : ValueCodec.DecodeParameters((byte[])view[6]!),
+            ConfigHosts = ValueCodec.DecodeHosts((byte[]?)view[7]),
+            DynamicPool = view[8].IsNull ? null : (string?)view[8],
+            IsClaimed = view[9] == 1,
+            BootSecretReplays = view[10].IsNull ? 0 : (int)view[10],
+            CreatedAt = Time(view[11]) ?? default,
+            FirstContactAt = Time(view[12]),
+            LastContactAt = Time(view[13]),
+        };
+    }
+
+    /// <summary>Reads the configuration followed by <see cref="EntryFields.InstanceView"/>, starting at <paramref name="offset"/>.</summary>
+    public static InstanceConfiguration ToInstanceConfiguration(Guid uuid, RedisValue[] view, int offset) =>
+        new(uuid, Content(view[offset], view[offset + 1]), (long)view[offset + 2])
+        {
+            Domain = view[offset + 3].IsNull ? "" : (string)view[offset + 3]!,
+            ConfigHosts = ValueCodec.DecodeHosts((byte[]?)view[offset + 4]),
+        };
+
+    private static ConfigurationContent Content(RedisValue bytes, RedisValue contentType) =>
+        ConfigurationContent.FromBytes((byte[]?)bytes ?? [], (string)contentType!);
+
+    private static DateTimeOffset? Time(RedisValue ticks) =>
+        ticks.IsNull ? null : new DateTimeOffset((long)ticks, TimeSpan.Zero);
+}

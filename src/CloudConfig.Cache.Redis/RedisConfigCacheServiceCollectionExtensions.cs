@@ -1,0 +1,28 @@
+using CloudConfig.Cache.Redis;
+using CloudConfig.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the Redis config cache.</summary>
+public static class RedisConfigCacheServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="RedisConfigCache"/> as the <see cref="IConfigCache"/>, replacing any cache registered
+    /// before (choosing Redis is a deliberate choice; the in-memory default must not win over it). It connects
+    /// lazily, on the first call. Options are validated at start-up.
+    /// </summary>
+    public static IServiceCollection AddRedisConfigCache(this IServiceCollection services, Action<RedisConfigCacheOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<RedisConfigCacheOptions>().ValidateOnStart();
+        services.Configure(configure);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisConfigCacheOptions>, RedisConfigCacheOptionsValidator>());
+        services.TryAddSingleton<RedisConfigCache>();
+        services.RemoveAll<IConfigCache>();
+        services.AddSingleton<IConfigCache>(sp => sp.GetRequiredService<RedisConfigCache>());
+        return services.AddConfigCacheRoles();
+    }
+}

@@ -1,0 +1,46 @@
+using StackExchange.Redis;
+
+namespace CloudConfig.Cache.Redis;
+
+/// <summary>
+/// The key layout of one deployment (one <see cref="RedisConfigCacheOptions.KeyPrefix"/>).
+/// </summary>
+/// <remarks>
+/// <para>
+/// An entry is a hash at <c>{prefix:uuid}</c> and its configuration a string at <c>{prefix:uuid}:c</c>: the braces
+/// are a Redis Cluster hash tag, so both keys of one entry always share a slot. The stale index (<c>prefix:index</c>, a sorted
+/// set of uuids scored by last-seen time), the pool credentials (<c>prefix:pools</c>) and the pool queues
+/// (<c>prefix:pool:name</c>) are deployment-wide.
+/// </para>
+/// <para>
+/// The cluster trade-off: each rule is one Lua script that touches an entry and the deployment-wide keys together
+/// (registration adds to the index and a pool; <c>assign_dynamic</c> pops a uuid and then claims that entry,
+/// whose key it can only know after the pop). Redis Cluster refuses scripts whose keys span slots, so this cache
+/// runs on a standalone Redis or a Sentinel-managed primary, not on a sharded cluster. Making it cluster-capable
+/// would mean sharding the index and the pools per slot and giving up a single first-come-first-served order.
+/// </para>
+/// </remarks>
+internal sealed class RedisKeys(string prefix)
+{
+    /// <summary>What follows an entry's key to make its configuration's key.</summary>
+    public const string ConfigurationSuffix = ":c";
+
+    /// <summary>What an entry key starts with; a script appends the uuid and <c>}</c>.</summary>
+    public string EntryKeyStart { get; } = "{" + prefix + ":";
+
+    public RedisKey Index { get; } = prefix + ":index";
+
+    public RedisKey Pools { get; } = prefix + ":pools";
+
+    /// <summary>Carries the uuid of every entry whose configuration changed or that was removed.</summary>
+    public RedisChannel Changes { get; } = RedisChannel.Literal(prefix + ":changes");
+
+    public RedisKey Entry(Guid uuid) => EntryKeyStart + Member(uuid) + "}";
+
+    public RedisKey Configuration(Guid uuid) => EntryKeyStart + Member(uuid) + "}" + ConfigurationSuffix;
+
+    public RedisKey Pool(string name) => prefix + ":pool:" + name;
+
+    /// <summary>The uuid as it appears in the index, the pools and the change channel.</summary>
+    public static string Member(Guid uuid) => uuid.ToString("N");
+}

@@ -1,0 +1,164 @@
+namespace CloudConfig.Cache.Redis;
+
+/// <summary>
+/// Every rule of the contract as one Lua script, so each runs atomically inside Redis and no two processes can
+/// interleave between a check and its write. The client passes "now" in (ticks for the stored times, microseconds
+/// since the Unix epoch for index scores), so the cache's <see cref="TimeProvider"/> is the only clock.
+/// </summary>
+/// <remarks>
+/// Credentials are compared as stored-hash against presented-hash strings with Lua's <c>==</c>, which is not
+/// constant-time. That is safe here: both sides are SHA-256 hashes of secrets with at least 128 random bits, and
+/// the attacker controls only the secret, not its hash. A timing side channel could at best reveal bytes of the
+/// stored hash, and the hash is not a credential: authenticating still needs a preimage, which 128 bits of entropy
+/// put out of reach. (Network jitter to Redis also dwarfs a memcmp's timing.)
+/// </remarks>
+internal static class RedisScripts
+{
+    /// <summary>How many removed entries one <see cref="AssignDynamic"/> call skips before it yields to other clients.</summary>
+    public const int MaxSkipsPerAssign = 1000;
+
+    private static readonly string EntryView = LuaList(EntryFields.EntryView);
+    private static readonly string InstanceView = LuaList(EntryFields.InstanceView);
+
+    /// <summary>
+    /// KEYS: entry, configuration, index, pools, pool queue. ARGV: member, max entries, score, pool ('' for none),
+    /// credential hash, configuration, then the hash's field/value pairs. Returns ok, exists, pool-credential or full.
+    /// </summary>
+    public static readonly string PreRegister = """
+        if redis.call('EXISTS', KEYS[1]) == 1 then return 'exists' end
+        local pool = ARGV[4]
+        if pool ~= '' then
+          local known = redis.call('HGET', KEYS[4], pool)
+          if known and known ~= ARGV[5] then return 'pool-credential' end
+        end
+        if redis.call('ZCARD', KEYS[3]) >= tonumber(ARGV[2]) then return 'full' end
+        redis.call('SET', KEYS[2], ARGV[6])
+        redis.call('HSET', KEYS[1], unpack(ARGV, 7))
+        redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
+        if pool ~= '' then
+          redis.call('HSETNX', KEYS[4], pool, ARGV[5])
+          redis.call('RPUSH', KEYS[5], ARGV[1])
+        end
+        return 'ok'
+        """;
+
+    /// <summary>KEYS: entry, configuration. Returns {configuration, entry view...}, or nil when there is no entry.</summary>
+    public static readonly string Get = $$"""
+        if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+        return {redis.call('GET', KEYS[2]), unpack(redis.call('HMGET', KEYS[1], {{EntryView}}))}
+        """;
+
+    /// <summary>
+    /// The boot secret's single use: checked and consumed in this one step. KEYS: entry, configuration, index.
+    /// ARGV: member, boot secret hash ('' for a trusted contact), trust key hash, now ticks, score. Returns
+    /// {served, configuration, instance view...}, {refused} or {replayed}.
+    /// </summary>
+    public static readonly string Fetch = $$"""
+        local e = KEYS[1]
+        -- One read for the checks and the answer: 1-4 are the credentials and state, 5 on the instance view.
+        local stored = redis.call('HMGET', e, '{{EntryFields.CredentialHash}}', '{{EntryFields.TrustKeyHash}}', '{{EntryFields.Claimed}}', '{{EntryFields.Pool}}', {{InstanceView}})
+        -- Every entry has a credential hash: none means no entry.
+        if not stored[1] then return {'refused'} end
+        local boot, trust = ARGV[2], ARGV[3]
+        local function serve(first)
+          if first then
+            redis.call('HSET', e, '{{EntryFields.Claimed}}', '1', '{{EntryFields.TrustKeyHash}}', trust, '{{EntryFields.FirstContactAt}}', ARGV[4], '{{EntryFields.LastContactAt}}', ARGV[4])
+          else
+            redis.call('HSET', e, '{{EntryFields.LastContactAt}}', ARGV[4])
+          end
+          redis.call('ZADD', KEYS[3], ARGV[5], ARGV[1])
+          return {'served', redis.call('GET', KEYS[2]), unpack(stored, 5, {{4 + EntryFields.InstanceView.Length}})}
+        end
+        if boot == '' then
+          if stored[2] == trust then return serve(false) end
+          return {'refused'}
+        end
+        -- A dynamic entry is claimed through its pool only; its pool credential is no boot secret.
+        if stored[4] or stored[1] ~= boot then return {'refused'} end
+        if stored[3] ~= '1' then return serve(true) end
+        -- The same boot secret and trust key again: the agent's first answer was lost and it is retrying.
+        if stored[2] == trust then return serve(false) end
+        redis.call('HINCRBY', e, '{{EntryFields.Replays}}', 1)
+        return {'replayed'}
+        """;
+
+    /// <summary>
+    /// KEYS: entry, index. ARGV: member, trust key hash, now ticks, score, address ('' for none), status,
+    /// parameters. Returns 1 when accepted, 0 when refused.
+    /// </summary>
+    public static readonly string UpdateCache = $$"""
+        if redis.call('HGET', KEYS[1], '{{EntryFields.TrustKeyHash}}') ~= ARGV[2] then return 0 end
+        redis.call('HSET', KEYS[1], '{{EntryFields.Status}}', ARGV[6], '{{EntryFields.Parameters}}', ARGV[7], '{{EntryFields.LastContactAt}}', ARGV[3])
+        if ARGV[5] == '' then
+          redis.call('HDEL', KEYS[1], '{{EntryFields.Address}}')
+        else
+          redis.call('HSET', KEYS[1], '{{EntryFields.Address}}', ARGV[5])
+        end
+        redis.call('ZADD', KEYS[2], ARGV[4], ARGV[1])
+        return 1
+        """;
+
+    /// <summary>
+    /// First come first served across every process: the pool credential is checked, then uuids are popped
+    /// until one still names an unclaimed entry (removed entries stay in the queue and are skipped here, at most
+    /// <see cref="MaxSkipsPerAssign"/> per call so that a queue of removed entries cannot stall Redis).
+    /// KEYS: pools, pool queue, index. ARGV: pool, credential hash, trust key hash, now ticks, score, entry key
+    /// start. Returns {served, member, configuration, instance view...}, {refused}, {empty} or {again}.
+    /// </summary>
+    public static readonly string AssignDynamic = $$"""
+        local known = redis.call('HGET', KEYS[1], ARGV[1])
+        if not known or known ~= ARGV[2] then return {'refused'} end
+        for _ = 1, {{MaxSkipsPerAssign}} do
+          local member = redis.call('LPOP', KEYS[2])
+          if not member then return {'empty'} end
+          local e = ARGV[6] .. member .. '}'
+          if redis.call('HGET', e, '{{EntryFields.Claimed}}') == '0' then
+            redis.call('HSET', e, '{{EntryFields.Claimed}}', '1', '{{EntryFields.TrustKeyHash}}', ARGV[3], '{{EntryFields.FirstContactAt}}', ARGV[4], '{{EntryFields.LastContactAt}}', ARGV[4])
+            redis.call('ZADD', KEYS[3], ARGV[5], member)
+            return {'served', member, redis.call('GET', e .. '{{RedisKeys.ConfigurationSuffix}}'), unpack(redis.call('HMGET', e, {{InstanceView}}))}
+          end
+        end
+        return {'again'}
+        """;
+
+    /// <summary>
+    /// KEYS: entry, configuration. ARGV: configuration, content type, channel, member. Returns {configuration,
+    /// entry view...}, or nil when there is no entry.
+    /// </summary>
+    public static readonly string UpdateConfiguration = $$"""
+        if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+        redis.call('SET', KEYS[2], ARGV[1])
+        redis.call('HSET', KEYS[1], '{{EntryFields.ContentType}}', ARGV[2])
+        redis.call('HINCRBY', KEYS[1], '{{EntryFields.Generation}}', 1)
+        redis.call('PUBLISH', ARGV[3], ARGV[4])
+        return {ARGV[1], unpack(redis.call('HMGET', KEYS[1], {{EntryView}}))}
+        """;
+
+    /// <summary>KEYS: entry, configuration, index. ARGV: member, channel. Returns 1 when an entry was removed.</summary>
+    public static readonly string Remove = """
+        if redis.call('DEL', KEYS[1], KEYS[2]) == 0 then return 0 end
+        redis.call('ZREM', KEYS[3], ARGV[1])
+        redis.call('PUBLISH', ARGV[2], ARGV[1])
+        return 1
+        """;
+
+    /// <summary>
+    /// One batch of <c>remove_stale</c>: the oldest index members strictly before the cutoff, removed with their
+    /// entries. KEYS: index. ARGV: cutoff score, batch size, entry key start, channel. Returns {removed, examined}.
+    /// </summary>
+    public static readonly string RemoveStaleBatch = $$"""
+        local stale = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+        local removed = 0
+        for _, member in ipairs(stale) do
+          redis.call('ZREM', KEYS[1], member)
+          local e = ARGV[3] .. member .. '}'
+          if redis.call('DEL', e, e .. '{{RedisKeys.ConfigurationSuffix}}') > 0 then
+            removed = removed + 1
+            redis.call('PUBLISH', ARGV[4], member)
+          end
+        end
+        return {removed, #stale}
+        """;
+
+    private static string LuaList(IEnumerable<string> fields) => string.Join(", ", fields.Select(f => $"'{f}'"));
+}

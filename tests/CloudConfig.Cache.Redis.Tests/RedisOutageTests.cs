@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using CloudConfig.Core;
+using CloudConfig.Testing.Redis;
+using Xunit.Abstractions;
+
+namespace CloudConfig.Cache.Redis.Tests;
+
+/// <summary>
+/// Redis going away: calls fail fast with the typed error instead of hanging, nothing is half-written, and the
+/// same cache works again once Redis is back on its port. These tests own their server, because they kill it.
+/// </summary>
+[Collection(RedisCollection.Name)]
+public sealed class RedisOutageTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan OperationTimeout = TimeSpan.FromSeconds(1);
+
+    // The bound we hold every failing call to: the configured timeout plus scheduling slack on a busy 2-core box.
+    private static readonly TimeSpan FailureBound = OperationTimeout + TimeSpan.FromSeconds(1.5);
+
+    [Fact]
+    public async Task KilledMidRun_CallsFailFastWithTheTypedErrorAndRecoverAfterRestart()
+    {
+        await using var server = await RedisServer.StartAsync(appendOnly: true);
+        await using var cache = RedisServerFixture.CreateCache(server, configure: o => o.OperationTimeout = OperationTimeout);
+        var claimed = new List<(Guid Uuid, Secret TrustKey)>();
+        for (var i = 0; i < 40; i++)
+        {
+            var uuid = Guid.NewGuid();
+            var bootSecret = Secret.Generate();
+            var trustKey = Secret.Generate();
+            await cache.PreRegisterAsync(ConfigRegistration.ForBootSecret(uuid, ConfigurationContent.FromText("echo"), bootSecret));
+            await cache.FetchAsync(uuid, InstanceCredential.FirstContact(bootSecret, trustKey));
+            claimed.Add((uuid, trustKey));
+        }
+
+        // Writers keep reporting a sequence number twice (as the address and as a parameter) through the outage;
+        // an entry whose two copies disagree would be a torn write.
+        using var stop = new CancellationTokenSource();
+        var failures = new ConcurrentBag<(Exception Error, TimeSpan Took)>();
+        var successes = 0;
+        var writers = claimed.Select(c => Task.Run(async () =>
+        {
+            for (long seq = 1; !stop.IsCancellationRequested; seq++)
+            {
+                var report = new InstanceReport(new InstanceStatus(InstanceState.Configuring))
+                {
+                    Address = $"seq-{seq}",
+                    Parameters = new Dictionary<string, ParameterValue> { ["seq"] = seq },
+                };
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    await cache.UpdateCacheAsync(c.Uuid, c.TrustKey, report);
+                    Interlocked.Increment(ref successes);
+                }
+                catch (Exception e)
+                {
+                    failures.Add((e, Stopwatch.GetElapsedTime(started)));
+                    await Task.Delay(50);
+                }
+            }
+        })).ToList();
+
+        await WaitUntilAsync(() => Volatile.Read(ref successes) > 200);
+        server.Kill();
+        await WaitUntilAsync(() => failures.Count > 40);
+
+        var probe = Stopwatch.GetTimestamp();
+        var error = await Assert.ThrowsAsync<ConfigCacheUnavailableException>(() => cache.GetAsync(claimed[0].Uuid));
+        var probeTook = Stopwatch.GetElapsedTime(probe);
+
+        await server.RestartAsync();
+        await WaitUntilAsync(async () =>
+        {
+            try
+            {
+                await cache.GetAsync(claimed[0].Uuid);
+                return true;
+            }
+            catch (ConfigCacheUnavailableException)
+            {
+                return false;
+            }
+        });
+        await stop.CancelAsync();
+        await Task.WhenAll(writers);
+
+        output.WriteLine($"{successes} reports accepted; {failures.Count} failed, the slowest after {failures.Max(f => f.Took)}; probe failed after {probeTook}.");
+        Assert.Equal("The Redis backend is unavailable.", error.Message);
+        Assert.True(probeTook < FailureBound, $"A call took {probeTook} to fail.");
+        Assert.All(failures, f =>
+        {
+            Assert.IsType<ConfigCacheUnavailableException>(f.Error);
+            Assert.True(f.Took < FailureBound, $"A call took {f.Took} to fail.");
+        });
+        foreach (var (uuid, trustKey) in claimed)
+        {
+            var entry = (await cache.GetAsync(uuid))!;
+            Assert.Equal(entry.Address, $"seq-{entry.Parameters["seq"].AsInteger()}");
+            Assert.Equal(uuid, (await cache.FetchAsync(uuid, InstanceCredential.Trusted(trustKey))).Uuid);
+        }
+    }
+
+    [Fact]
+    public async Task DownAtStartUp_FailsFastThenWorksOnceRedisIsUp()
+    {
+        await using var server = await RedisServer.StartAsync();
+        server.Kill();
+        await using var cache = RedisServerFixture.CreateCache(server, configure: o => o.OperationTimeout = OperationTimeout);
+        var registration = ConfigRegistration.ForBootSecret(Guid.NewGuid(), ConfigurationContent.FromText("echo"), Secret.Generate());
+
+        var started = Stopwatch.GetTimestamp();
+        await Assert.ThrowsAsync<ConfigCacheUnavailableException>(() => cache.PreRegisterAsync(registration));
+        var took = Stopwatch.GetElapsedTime(started);
+
+        await server.RestartAsync();
+        await WaitUntilAsync(async () =>
+        {
+            try
+            {
+                await cache.PreRegisterAsync(registration);
+                return true;
+            }
+            catch (ConfigCacheUnavailableException)
+            {
+                return false;
+            }
+        });
+
+        Assert.True(took < FailureBound, $"The first call took {took} to fail.");
+        Assert.NotNull(await cache.GetAsync(registration.Uuid));
+    }
+
+    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (!await condition())
+        {
+            Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(60), "Timed out waiting for a condition.");
+            await Task.Delay(20);
+        }
+    }
+}

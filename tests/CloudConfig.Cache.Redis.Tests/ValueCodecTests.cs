@@ -1,0 +1,46 @@
+using CloudConfig.Core;
+
+namespace CloudConfig.Cache.Redis.Tests;
+
+public sealed class ValueCodecTests
+{
+    [Fact]
+    public void Parameters_ExtremeValues_RoundTripBitForBit()
+    {
+        var parameters = new Dictionary<string, ParameterValue>
+        {
+            ["min"] = long.MinValue,
+            ["max"] = long.MaxValue,
+            ["negative-zero"] = -0.0,
+            ["epsilon"] = double.Epsilon,
+            ["lowest"] = double.MinValue,
+            ["lone surrogate \ud800"] = "value with a lone low surrogate \udc00 and 😀",
+            ["nul"] = "a\0b",
+            ["bool"] = true,
+        };
+
+        var decoded = ValueCodec.DecodeParameters(ValueCodec.EncodeParameters(parameters));
+
+        Assert.True(ParameterMaps.AreEqual(parameters, decoded));
+        Assert.True(double.IsNegative(decoded["negative-zero"].AsNumber()));
+        Assert.Equal("value with a lone low surrogate \udc00 and 😀", decoded["lone surrogate \ud800"].AsString());
+    }
+
+    [Fact]
+    public void Status_EveryField_RoundTrips()
+    {
+        var status = new InstanceStatus((InstanceState)42, int.MinValue, "tail \ud83d of output", long.MaxValue);
+
+        Assert.Equal(status, ValueCodec.DecodeStatus(ValueCodec.EncodeStatus(status)));
+        Assert.Equal(InstanceStatus.Registered, ValueCodec.DecodeStatus(ValueCodec.EncodeStatus(InstanceStatus.Registered)));
+    }
+
+    [Fact]
+    public void Hosts_RoundTripInOrder()
+    {
+        string[] hosts = ["[2001:db8::1]:8443", "10.0.0.1", "ünïcode.example"];
+
+        Assert.Equal(hosts, ValueCodec.DecodeHosts(ValueCodec.EncodeHosts(hosts)));
+        Assert.Empty(ValueCodec.DecodeHosts(ValueCodec.EncodeHosts([])));
+    }
+}

@@ -70,17 +70,19 @@ public sealed record EntryMessage
         };
     }
 
+    // Source-generated JSON sets init-only members like constructor arguments, so a member missing from the
+    // body arrives as null rather than its initializer: the defaults are restored here.
     /// <summary>The entry this message describes.</summary>
     public ConfigEntry ToEntry() => new()
     {
         Uuid = Uuid,
         Configuration = Configuration,
         Generation = Generation,
-        Domain = Domain,
+        Domain = Domain ?? "",
         Address = Address,
         Status = Status.ToStatus(),
-        Parameters = Parameters,
-        ConfigHosts = ConfigHosts,
+        Parameters = Parameters ?? ConfigEntry.NoParameters,
+        ConfigHosts = ConfigHosts ?? [],
         DynamicPool = DynamicPool,
         IsClaimed = IsClaimed,
         BootSecretReplays = BootSecretReplays,

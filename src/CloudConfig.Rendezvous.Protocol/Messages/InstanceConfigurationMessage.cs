@@ -34,7 +34,9 @@ public sealed record InstanceConfigurationMessage
         };
     }
 
+    // Source-generated JSON sets init-only members like constructor arguments, so a member missing from the
+    // body arrives as null rather than its initializer: the defaults are restored here.
     /// <summary>The configuration this message describes.</summary>
     public InstanceConfiguration ToInstanceConfiguration() =>
-        new(Uuid, Configuration, Generation) { Domain = Domain, ConfigHosts = ConfigHosts };
+        new(Uuid, Configuration, Generation) { Domain = Domain ?? "", ConfigHosts = ConfigHosts ?? [] };
 }

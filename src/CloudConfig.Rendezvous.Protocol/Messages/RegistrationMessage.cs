@@ -38,13 +38,15 @@ public sealed record RegistrationMessage
         };
     }
 
+    // Source-generated JSON sets init-only members like constructor arguments, so a member missing from the
+    // body arrives as null rather than its initializer: the defaults are restored here.
     /// <summary>The registration this message describes.</summary>
     /// <exception cref="InvalidConfigInputException">The hash is not a secret hash.</exception>
     public ConfigRegistration ToRegistration() =>
         new(Uuid, Configuration, SecretHash.Parse(CredentialHash, "credentialHash"))
         {
-            Domain = Domain,
-            ConfigHosts = ConfigHosts,
+            Domain = Domain ?? "",
+            ConfigHosts = ConfigHosts ?? [],
             DynamicPool = DynamicPool,
         };
 }

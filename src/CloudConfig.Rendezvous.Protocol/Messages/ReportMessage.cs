@@ -21,6 +21,8 @@ public sealed record ReportMessage
         return new() { Status = StatusMessage.From(report.Status), Address = report.Address, Parameters = report.Parameters };
     }
 
+    // Source-generated JSON sets init-only members like constructor arguments, so a member missing from the
+    // body arrives as null rather than its initializer: the defaults are restored here.
     /// <summary>The report this message describes.</summary>
-    public InstanceReport ToReport() => new(Status.ToStatus()) { Address = Address, Parameters = Parameters };
+    public InstanceReport ToReport() => new(Status.ToStatus()) { Address = Address, Parameters = Parameters ?? ConfigEntry.NoParameters };
 }

@@ -13,10 +13,14 @@ internal sealed class FailureThrottle : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _byAddress;
     private readonly PartitionedRateLimiter<string> _byEntry;
+    private readonly TimeSpan _window;
+    private readonly int _perAddress;
+    private readonly int _perEntry;
 
     public FailureThrottle(IOptions<RendezvousOptions> options)
     {
         var value = options.Value;
+        (_window, _perAddress, _perEntry) = (value.FailureWindow, value.FailuresPerAddress, value.FailuresPerEntry);
         _byAddress = Create(value.FailuresPerAddress, value.FailureWindow);
         _byEntry = Create(value.FailuresPerEntry, value.FailureWindow);
     }
@@ -25,7 +29,7 @@ internal sealed class FailureThrottle : IDisposable
     public bool IsBlocked(string address, string? entry, out TimeSpan retryAfter)
     {
         retryAfter = TimeSpan.Zero;
-        return IsEmpty(_byAddress, address, ref retryAfter) | (entry is not null && IsEmpty(_byEntry, entry, ref retryAfter));
+        return IsEmpty(_byAddress, address, _perAddress, ref retryAfter) | (entry is not null && IsEmpty(_byEntry, entry, _perEntry, ref retryAfter));
     }
 
     /// <summary>Spends one failure of the address's budget and of the entry's.</summary>
@@ -44,24 +48,26 @@ internal sealed class FailureThrottle : IDisposable
         _byEntry.Dispose();
     }
 
-    private static bool IsEmpty(PartitionedRateLimiter<string> limiter, string key, ref TimeSpan retryAfter)
+    private bool IsEmpty(PartitionedRateLimiter<string> limiter, string key, int perWindow, ref TimeSpan retryAfter)
     {
-        // Zero permits asks "is anything left?" without spending it.
-        using var lease = limiter.AttemptAcquire(key, 0);
-        if (lease.IsAcquired)
+        // The buckets refill continuously (a fraction of a failure at a time), so "empty" means less than one whole
+        // failure left; the statistics round that down where a zero-permit probe would not.
+        if (limiter.GetStatistics(key) is not { CurrentAvailablePermits: < 1 })
         {
             return false;
         }
 
-        if (lease.TryGetMetadata(MetadataName.RetryAfter, out var after) && after > retryAfter)
+        var oneFailure = _window / perWindow;
+        if (oneFailure > retryAfter)
         {
-            retryAfter = after;
+            retryAfter = oneFailure;
         }
 
         return true;
     }
 
-    // Token buckets that the partitioned limiter's own heartbeat refills, so idle partitions cost no timer each.
+    // Token buckets that the partitioned limiter's own heartbeat refills (continuously, at failures per window), so
+    // idle partitions cost no timer each.
     private static PartitionedRateLimiter<string> Create(int failures, TimeSpan window) =>
         PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
         {

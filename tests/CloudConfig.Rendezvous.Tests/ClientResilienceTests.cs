@@ -96,7 +96,7 @@ public sealed class ClientResilienceTests
     }
 
     [Fact]
-    public async Task AppCache_WrongApiKey_ThrowsAndIsNotRetried()
+    public async Task AppCache_WrongApiKey_ThrowsAConfigCacheExceptionNaming401()
     {
         await using var server = await TestServer.StartAsync();
         using var app = new RendezvousConfigCache(Microsoft.Extensions.Options.Options.Create(new RendezvousConfigCacheOptions

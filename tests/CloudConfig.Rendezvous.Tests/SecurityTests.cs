@@ -166,6 +166,36 @@ public sealed class SecurityTests
     }
 
     [Fact]
+    public async Task Fetch_FailuresOnOneUuidFromManyAddressesInAnyUuidFormat_AreThrottledPerUuid()
+    {
+        await using var server = await TestServer.StartAsync(
+            configure: options => (options.FailuresPerAddress, options.FailuresPerEntry) = (1000, 3),
+            configureApp: app =>
+            {
+                var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor };
+                forwarded.KnownProxies.Add(IPAddress.Loopback);
+                app.UseForwardedHeaders(forwarded);
+            });
+        var uuid = Guid.NewGuid();
+        var formats = new[] { "D", "N", "B", "P" };
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < formats.Length; i++)
+        {
+            using var http = server.CreateHttpClient("CloudConfig-Trust " + Secret.Generate().Reveal());
+            http.DefaultRequestHeaders.Add("X-Forwarded-For", $"203.0.113.{i + 1}");
+            statuses.Add((await http.GetAsync($"/v1/instances/{uuid.ToString(formats[i])}/configuration")).StatusCode);
+        }
+
+        using var other = server.CreateHttpClient("CloudConfig-Trust " + Secret.Generate().Reveal());
+        other.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.1");
+        var anotherUuid = (await other.GetAsync($"/v1/instances/{Guid.NewGuid()}/configuration")).StatusCode;
+
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.NotFound, anotherUuid);
+    }
+
+    [Fact]
     public async Task Throttled_Answer_CarriesRetryAfterAndAProblem()
     {
         await using var server = await TestServer.StartAsync(configure: options => (options.FailuresPerAddress, options.FailureWindow) = (1, TimeSpan.FromMinutes(1)));

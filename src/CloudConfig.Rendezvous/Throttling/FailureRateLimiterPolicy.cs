@@ -31,9 +31,14 @@ internal sealed class FailureRateLimiterPolicy(FailureThrottle throttle, Rendezv
     /// <summary>The source address failures are counted against (the forwarded one only if the app set that up).</summary>
     public static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    /// <summary>The entry failures are counted against: the uuid or pool named in the route.</summary>
+    /// <summary>
+    /// The entry failures are counted against: the uuid (in one canonical form) or pool named in an instance route;
+    /// none for the app's routes, so that an attacker spending an entry's budget cannot lock the app out of it.
+    /// </summary>
+    /// <remarks>Canonical, so that writing one uuid in another format (braces, no dashes) does not open a fresh budget.</remarks>
     public static string? EntryOf(HttpContext context) =>
-        context.GetRouteValue("uuid") is string uuid ? "uuid:" + uuid.ToUpperInvariant()
+        !context.Request.Path.StartsWithSegments(RendezvousRoutes.Prefix + "/instances") && !context.Request.Path.StartsWithSegments(RendezvousRoutes.Prefix + "/pools") ? null
+        : context.GetRouteValue("uuid") is string uuid ? "uuid:" + (Guid.TryParse(uuid, out var parsed) ? parsed.ToString("D") : uuid)
         : context.GetRouteValue("pool") is string pool ? "pool:" + pool
         : null;
 

@@ -17,6 +17,7 @@ namespace CloudConfig.Rendezvous.Client;
 /// </summary>
 public sealed partial class RendezvousInstanceClient : IConfigRendezvous, IDisposable
 {
+    private static readonly TimeSpan MinimumPollInterval = TimeSpan.FromSeconds(1);
     private readonly HttpClient _http;
     private readonly RendezvousInstanceClientOptions _options;
     private readonly ResiliencePipeline<HttpResponseMessage> _idempotent;
@@ -93,15 +94,26 @@ public sealed partial class RendezvousInstanceClient : IConfigRendezvous, IDispo
             // The server bounds every poll; the client keeps polling until its own deadline.
             var remaining = TimeSpan.FromSeconds(Math.Max(0, deadline - TimeProvider.System.GetTimestamp()) / (double)TimeProvider.System.TimestampFrequency);
             var path = $"{RendezvousRoutes.InstanceConfigurationUpdatesFor(uuid)}?after={knownGeneration}&timeoutMs={(long)remaining.TotalMilliseconds}";
-            using var response = await SendAsync(HttpMethod.Get, path, Trust(trustKey), null, idempotent: true, remaining, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode != HttpStatusCode.NoContent)
+            var polled = TimeProvider.System.GetTimestamp();
+            using (var response = await SendAsync(HttpMethod.Get, path, Trust(trustKey), null, idempotent: true, remaining, cancellationToken).ConfigureAwait(false))
             {
-                return await ReadConfigurationAsync(response, cancellationToken).ConfigureAwait(false);
+                if (response.StatusCode != HttpStatusCode.NoContent)
+                {
+                    return await ReadConfigurationAsync(response, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             if (TimeProvider.System.GetTimestamp() >= deadline)
             {
                 return null;
+            }
+
+            // A server that holds polls for (almost) no time must not turn this loop into a flood.
+            var pause = MinimumPollInterval - TimeProvider.System.GetElapsedTime(polled);
+            var left = TimeProvider.System.GetElapsedTime(TimeProvider.System.GetTimestamp(), deadline);
+            if (pause > TimeSpan.Zero)
+            {
+                await Task.Delay(pause < left ? pause : left, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -97,8 +97,8 @@ internal sealed partial class RendezvousEndpoints(
 
         if (problem.Status == StatusCodes.Status401Unauthorized)
         {
-            context.Response.Headers.WWWAuthenticate = operation.StartsWith("app.", StringComparison.Ordinal)
-                ? RendezvousHeaders.BearerScheme
+            context.Response.Headers.WWWAuthenticate = operation.StartsWith("app.", StringComparison.Ordinal) ? RendezvousHeaders.BearerScheme
+                : context.GetRouteValue("pool") is not null ? RendezvousHeaders.PoolScheme
                 : RendezvousHeaders.TrustScheme;
         }
 

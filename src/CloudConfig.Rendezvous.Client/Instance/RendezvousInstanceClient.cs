@@ -18,6 +18,9 @@ namespace CloudConfig.Rendezvous.Client;
 public sealed partial class RendezvousInstanceClient : IConfigRendezvous, IDisposable
 {
     private static readonly TimeSpan MinimumPollInterval = TimeSpan.FromSeconds(1);
+
+    // Servers cut polls shorter than this anyway; it keeps each attempt's timeout finite.
+    private static readonly TimeSpan MaximumPoll = TimeSpan.FromMinutes(5);
     private readonly HttpClient _http;
     private readonly RendezvousInstanceClientOptions _options;
     private readonly ResiliencePipeline<HttpResponseMessage> _idempotent;
@@ -88,14 +91,15 @@ public sealed partial class RendezvousInstanceClient : IConfigRendezvous, IDispo
             throw new InvalidConfigInputException("timeout", "must not be negative.");
         }
 
-        var deadline = TimeProvider.System.GetTimestamp() + (long)(timeout.TotalSeconds * TimeProvider.System.TimestampFrequency);
+        var deadline = TimeProvider.System.GetTimestamp() + (long)Math.Min(timeout.TotalSeconds * TimeProvider.System.TimestampFrequency, long.MaxValue / 2);
         while (true)
         {
             // The server bounds every poll; the client keeps polling until its own deadline.
             var remaining = TimeSpan.FromSeconds(Math.Max(0, deadline - TimeProvider.System.GetTimestamp()) / (double)TimeProvider.System.TimestampFrequency);
-            var path = $"{RendezvousRoutes.InstanceConfigurationUpdatesFor(uuid)}?after={knownGeneration}&timeoutMs={(long)remaining.TotalMilliseconds}";
+            var wait = remaining < MaximumPoll ? remaining : MaximumPoll;
+            var path = $"{RendezvousRoutes.InstanceConfigurationUpdatesFor(uuid)}?after={knownGeneration}&timeoutMs={(long)wait.TotalMilliseconds}";
             var polled = TimeProvider.System.GetTimestamp();
-            using (var response = await SendAsync(HttpMethod.Get, path, Trust(trustKey), null, idempotent: true, remaining, cancellationToken).ConfigureAwait(false))
+            using (var response = await SendAsync(HttpMethod.Get, path, Trust(trustKey), null, idempotent: true, wait, cancellationToken).ConfigureAwait(false))
             {
                 if (response.StatusCode != HttpStatusCode.NoContent)
                 {
@@ -111,7 +115,7 @@ public sealed partial class RendezvousInstanceClient : IConfigRendezvous, IDispo
             // A server that holds polls for (almost) no time must not turn this loop into a flood.
             var pause = MinimumPollInterval - TimeProvider.System.GetElapsedTime(polled);
             var left = TimeProvider.System.GetElapsedTime(TimeProvider.System.GetTimestamp(), deadline);
-            if (pause > TimeSpan.Zero)
+            if (pause > TimeSpan.Zero && left > TimeSpan.Zero)
             {
                 await Task.Delay(pause < left ? pause : left, cancellationToken).ConfigureAwait(false);
             }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
 
 namespace CloudConfig.Rendezvous;
 
@@ -18,6 +19,9 @@ public sealed class RunningRendezvousServer : IAsyncDisposable
 
     /// <summary>The server's services (its cache, its options).</summary>
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>Completes when the host is asked to stop (Ctrl+C, SIGTERM, or the application lifetime).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
 
     /// <summary>Stops the server and releases it.</summary>
     public async ValueTask DisposeAsync()

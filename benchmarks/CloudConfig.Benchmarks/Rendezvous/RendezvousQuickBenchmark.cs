@@ -81,15 +81,13 @@ public sealed class RendezvousQuickBenchmark : IQuickBenchmark
             await cache.PreRegisterAsync(ConfigRegistration.ForBootSecret(agents[i].Uuid, ConfigurationContent.FromText($"echo {i}"), agents[i].BootSecret));
         }
 
-        // One client per in-flight slot: each stands for the agents that slot simulates one after another (real
-        // agents each have their own, but 10,000 connection pools would measure the test machine's sockets).
+        // As many clients as requests in flight, agent i using client i % 200: real agents each have their own,
+        // but 10,000 connection pools would measure the test machine's sockets rather than the server.
         var clients = Enumerable.Range(0, StormInFlight).Select(_ => new RendezvousInstanceClient(server.Urls[0])).ToArray();
-        var slot = 0;
-        var lease = new ThreadLocal<RendezvousInstanceClient>(() => clients[Interlocked.Increment(ref slot) % clients.Length]);
         var failures = 0;
         var wall = await LoadGenerator.RunAsync(StormInFlight, StormAgents, async i =>
         {
-            var client = lease.Value!;
+            var client = clients[i % clients.Length];
             var (uuid, bootSecret) = agents[i];
             var trustKey = Secret.Generate();
             try
@@ -123,7 +121,6 @@ public sealed class RendezvousQuickBenchmark : IQuickBenchmark
             client.Dispose();
         }
 
-        lease.Dispose();
         var lost = StormAgents - readBack;
         // The storm's baseline is the same number of round trips against bare Kestrel at the same concurrency.
         await using var bare = await BareKestrel.StartAsync("{}"u8.ToArray());

@@ -1,0 +1,154 @@
+using System.Text.Json;
+using CloudConfig.Benchmarks.Quick;
+using CloudConfig.Core;
+using CloudConfig.Rendezvous;
+using CloudConfig.Rendezvous.Client;
+using CloudConfig.Rendezvous.Protocol;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CloudConfig.Benchmarks.Rendezvous;
+
+/// <summary>
+/// The rendezvous server over HTTP on loopback: authenticated fetches against a bare Kestrel endpoint serving the
+/// same bytes (same load generator, alternating rounds), and a boot storm of 10,000 agents fetching and reporting.
+/// </summary>
+public sealed class RendezvousQuickBenchmark : IQuickBenchmark
+{
+    private const string ApiKey = "benchmark-api-key-0123456789";
+    private const int Workers = 32;
+    private const int FetchesPerRound = 6_000;
+    private const int Rounds = 3;
+    private const int StormAgents = 10_000;
+    private const int StormInFlight = 200;
+
+    public async Task<IReadOnlyList<QuickFigure>> RunAsync(CancellationToken cancellationToken)
+    {
+        var fetch = await FetchVersusBareKestrelAsync();
+        var storm = await BootStormAsync();
+        return [fetch, .. storm];
+    }
+
+    private static async Task<QuickFigure> FetchVersusBareKestrelAsync()
+    {
+        await using var server = await StartServerAsync();
+        var cache = server.Services.GetRequiredService<CloudConfig.Core.IConfigCache>();
+        var agents = new (Guid Uuid, string Authorization)[200];
+        InstanceConfiguration? sample = null;
+        for (var i = 0; i < agents.Length; i++)
+        {
+            var uuid = Guid.NewGuid();
+            var bootSecret = Secret.Generate();
+            var trustKey = Secret.Generate();
+            await cache.PreRegisterAsync(ConfigRegistration.ForBootSecret(uuid, ConfigurationContent.FromText(new string('x', 512)), bootSecret));
+            sample = await cache.FetchAsync(uuid, InstanceCredential.FirstContact(bootSecret, trustKey));
+            agents[i] = (uuid, $"{RendezvousHeaders.TrustScheme} {trustKey.Reveal()}");
+        }
+
+        var body = JsonSerializer.SerializeToUtf8Bytes(InstanceConfigurationMessage.From(sample!), RendezvousJsonContext.Default.InstanceConfigurationMessage);
+        await using var bare = await BareKestrel.StartAsync(body);
+        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false });
+
+        Task Fetch(Uri baseAddress, int i)
+        {
+            var (uuid, authorization) = agents[i % agents.Length];
+            return SendAsync(http, new Uri(baseAddress, RendezvousRoutes.InstanceConfigurationFor(uuid)), authorization);
+        }
+
+        await LoadGenerator.RunAsync(Workers, 2_000, i => Fetch(bare.BaseAddress, i));
+        await LoadGenerator.RunAsync(Workers, 2_000, i => Fetch(server.Urls[0], i));
+        var bareSeconds = new double[Rounds];
+        var ourSeconds = new double[Rounds];
+        for (var r = 0; r < Rounds; r++)
+        {
+            bareSeconds[r] = (await LoadGenerator.RunAsync(Workers, FetchesPerRound, i => Fetch(bare.BaseAddress, i))).TotalSeconds;
+            ourSeconds[r] = (await LoadGenerator.RunAsync(Workers, FetchesPerRound, i => Fetch(server.Urls[0], i))).TotalSeconds;
+        }
+
+        var ours = Measure.Median(ourSeconds);
+        return new QuickFigure("rendezvous.fetch_vs_bare_kestrel", ours / Measure.Median(bareSeconds), FetchesPerRound / ours, "req/s");
+    }
+
+    private static async Task<IReadOnlyList<QuickFigure>> BootStormAsync()
+    {
+        await using var server = await StartServerAsync();
+        var cache = server.Services.GetRequiredService<CloudConfig.Core.IConfigCache>();
+        var agents = new (Guid Uuid, Secret BootSecret)[StormAgents];
+        for (var i = 0; i < agents.Length; i++)
+        {
+            agents[i] = (Guid.NewGuid(), Secret.Generate());
+            await cache.PreRegisterAsync(ConfigRegistration.ForBootSecret(agents[i].Uuid, ConfigurationContent.FromText($"echo {i}"), agents[i].BootSecret));
+        }
+
+        // As many clients as requests in flight, agent i using client i % 200: real agents each have their own,
+        // but 10,000 connection pools would measure the test machine's sockets rather than the server.
+        var clients = Enumerable.Range(0, StormInFlight).Select(_ => new RendezvousInstanceClient(server.Urls[0])).ToArray();
+        var failures = 0;
+        var wall = await LoadGenerator.RunAsync(StormInFlight, StormAgents, async i =>
+        {
+            var client = clients[i % clients.Length];
+            var (uuid, bootSecret) = agents[i];
+            var trustKey = Secret.Generate();
+            try
+            {
+                await client.FetchAsync(uuid, InstanceCredential.FirstContact(bootSecret, trustKey));
+                await client.UpdateCacheAsync(uuid, trustKey, new InstanceReport(new InstanceStatus(InstanceState.Configured, 0, AppliedGeneration: 1))
+                {
+                    Address = $"10.{i >> 16}.{(i >> 8) & 255}.{i & 255}",
+                    Parameters = new Dictionary<string, ParameterValue> { ["agent"] = (long)i },
+                });
+            }
+            catch (ConfigCacheException)
+            {
+                Interlocked.Increment(ref failures);
+            }
+        });
+
+        using var app = new RendezvousConfigCache(Options.Create(new RendezvousConfigCacheOptions { BaseAddress = server.Urls[0], ApiKey = ApiKey }));
+        var indexOf = Enumerable.Range(0, agents.Length).ToDictionary(i => agents[i].Uuid, i => (long)i);
+        var readBack = 0;
+        await foreach (var entry in app.ListAsync())
+        {
+            if (entry.Status.State == InstanceState.Configured && entry.Parameters.TryGetValue("agent", out var agent) && agent.AsInteger() == indexOf[entry.Uuid])
+            {
+                readBack++;
+            }
+        }
+
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
+
+        var lost = StormAgents - readBack;
+        // The storm's baseline is the same number of round trips against bare Kestrel at the same concurrency.
+        await using var bare = await BareKestrel.StartAsync("{}"u8.ToArray());
+        using var http = new HttpClient();
+        var bareWall = await LoadGenerator.RunAsync(StormInFlight, 2 * StormAgents, i => SendAsync(http, new Uri(bare.BaseAddress, RendezvousRoutes.InstanceConfigurationFor(agents[i / 2].Uuid)), "x"));
+        return
+        [
+            new QuickFigure("rendezvous.bootstorm_10k_seconds", wall / bareWall, wall.TotalSeconds, "s"),
+            new QuickFigure("rendezvous.bootstorm_10k_lost", lost / (double)StormAgents, lost, failures == 0 ? " reports" : $" reports ({failures} agents saw an error)"),
+        ];
+    }
+
+    private static async Task SendAsync(HttpClient http, Uri uri, string authorization)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.TryAddWithoutValidation(RendezvousHeaders.Authorization, authorization);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private static Task<RunningRendezvousServer> StartServerAsync()
+    {
+        var options = new RendezvousServerOptions
+        {
+            Configure = rendezvous => rendezvous.ApiKey = ApiKey,
+            ConfigureBuilder = builder => builder.Logging.ClearProviders(),
+        };
+        return RendezvousServer.StartAsync(options);
+    }
+}

@@ -1,0 +1,73 @@
+using CloudConfig.Core;
+
+namespace CloudConfig.Rendezvous.Client;
+
+/// <summary>Options for <see cref="RendezvousConfigCache"/>, the app's side of a remote rendezvous server.</summary>
+public sealed class RendezvousConfigCacheOptions
+{
+    /// <summary>The rendezvous server's base URL. Required.</summary>
+    public Uri? BaseAddress { get; set; }
+
+    /// <summary>The server's API key (sent as <c>Authorization: Bearer</c>). Required.</summary>
+    public string ApiKey { get; set; } = "";
+
+    /// <summary>The server certificate's fingerprint: when set, only that certificate is accepted.</summary>
+    public CertificateFingerprint? PinnedCertificate { get; set; }
+
+    /// <summary>How long one attempt may take. Default 30 s.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Retries after the first attempt for transient failures. Default 4.</summary>
+    public int MaxRetryAttempts { get; set; } = 4;
+
+    /// <summary>The first retry's delay, doubled each time, with jitter. Default 200 ms.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The longest single retry delay. Default 10 s.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many entries a listing fetches per request. Default 500.</summary>
+    public int PageSize { get; set; } = 500;
+
+    /// <summary>Every problem with these options, or none.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (BaseAddress is null || !BaseAddress.IsAbsoluteUri || BaseAddress.Scheme is not ("http" or "https"))
+        {
+            problems.Add("BaseAddress must be an absolute http or https URL.");
+        }
+
+        if (string.IsNullOrWhiteSpace(ApiKey))
+        {
+            problems.Add("ApiKey is required.");
+        }
+
+        if (RequestTimeout <= TimeSpan.Zero)
+        {
+            problems.Add("RequestTimeout must be greater than zero.");
+        }
+
+        if (MaxRetryAttempts < 0)
+        {
+            problems.Add("MaxRetryAttempts must not be negative.");
+        }
+
+        if (RetryBaseDelay < TimeSpan.Zero)
+        {
+            problems.Add("RetryBaseDelay must not be negative.");
+        }
+
+        if (MaxRetryDelay < RetryBaseDelay)
+        {
+            problems.Add("MaxRetryDelay must not be less than RetryBaseDelay.");
+        }
+
+        if (PageSize <= 0)
+        {
+            problems.Add("PageSize must be greater than zero.");
+        }
+
+        return problems;
+    }
+}

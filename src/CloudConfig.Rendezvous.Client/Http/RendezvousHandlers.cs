@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Security;
+using System.Security.Authentication;
+using CloudConfig.Core;
+
+namespace CloudConfig.Rendezvous.Client;
+
+/// <summary>The HTTP plumbing both clients share: the handler with optional pinning, and failure classification.</summary>
+internal static class RendezvousHandlers
+{
+    /// <summary>
+    /// A handler that, with a pin, accepts exactly the pinned certificate (whatever its chain) and nothing else;
+    /// without one, the platform's normal validation applies. TLS verification is never switched off.
+    /// </summary>
+    public static SocketsHttpHandler Create(CertificateFingerprint? pin, TimeSpan connectTimeout)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectTimeout = connectTimeout,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AutomaticDecompression = DecompressionMethods.None,
+            UseCookies = false,
+            AllowAutoRedirect = false,
+        };
+        if (pin is not null)
+        {
+            handler.SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate is not null && pin.Matches(certificate),
+            };
+        }
+
+        return handler;
+    }
+
+    /// <summary>Whether the TLS handshake failed on the server's certificate.</summary>
+    public static bool IsTrustFailure(Exception exception) =>
+        exception is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError }
+        || exception.InnerException is AuthenticationException
+        || (exception.InnerException is not null && IsTrustFailure(exception.InnerException));
+
+    /// <summary>Whether the connection was never established, so the request cannot have been processed.</summary>
+    public static bool IsConnectFailure(Exception exception) =>
+        exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }
+        || (exception.InnerException is not null && IsConnectFailure(exception.InnerException));
+
+    /// <summary>Whether a status says "try again later" without saying anything about the call.</summary>
+    public static bool IsTransient(HttpStatusCode status, bool idempotent) =>
+        status == HttpStatusCode.TooManyRequests
+        || (idempotent && status is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout or HttpStatusCode.RequestTimeout);
+
+    /// <summary>The delay a 429 or 503 asks for, capped.</summary>
+    public static TimeSpan? RetryAfter(System.Net.Http.Headers.RetryConditionHeaderValue? retryAfter, TimeSpan cap)
+    {
+        var delay = retryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - TimeProvider.System.GetUtcNow(),
+            _ => (TimeSpan?)null,
+        };
+        return delay is null ? null : TimeSpan.FromTicks(Math.Clamp(delay.Value.Ticks, 0, cap.Ticks));
+    }
+}

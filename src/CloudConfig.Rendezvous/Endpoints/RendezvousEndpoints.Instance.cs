@@ -1,0 +1,165 @@
+using System.Globalization;
+using CloudConfig.Core;
+using CloudConfig.Rendezvous.Protocol;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CloudConfig.Rendezvous;
+
+// The instance side: every call names one entry (or pool) and proves a credential for it alone.
+internal sealed partial class RendezvousEndpoints
+{
+    public Task FetchAsync(HttpContext context) => RunInstanceAsync(context, "fetch", async (uuid, auth, cancellationToken) =>
+    {
+        if (!auth.IsBoot && !auth.IsTrust)
+        {
+            return false;
+        }
+
+        var credential = auth.IsBoot ? InstanceCredential.FirstContact(auth.First, auth.Second!) : InstanceCredential.Trusted(auth.First);
+        var before = auth.IsBoot ? await cache.GetAsync(uuid, cancellationToken).ConfigureAwait(false) : null;
+        InstanceConfiguration configuration;
+        try
+        {
+            configuration = await cache.FetchAsync(uuid, credential, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConfigEntryNotFoundException) when (before is not null)
+        {
+            // The cache answers a replay like any refusal; its counter tells the alarm apart.
+            var after = await cache.GetAsync(uuid, cancellationToken).ConfigureAwait(false);
+            if (after is not null && after.BootSecretReplays > before.BootSecretReplays)
+            {
+                metrics.Replayed();
+                RendezvousLog.BootSecretReplayed(logger, uuid, FailureRateLimiterPolicy.AddressOf(context));
+            }
+
+            throw;
+        }
+
+        if (before is { IsClaimed: false })
+        {
+            metrics.Claimed("first-contact");
+        }
+
+        context.Response.Headers.ETag = RendezvousHeaders.ETagFor(configuration.Generation);
+        await WriteConfigurationAsync(context, configuration).ConfigureAwait(false);
+        return true;
+    });
+
+    public Task WaitForUpdateAsync(HttpContext context) => RunInstanceAsync(context, "wait", async (uuid, auth, cancellationToken) =>
+    {
+        if (!auth.IsTrust)
+        {
+            return false;
+        }
+
+        var known = KnownGeneration(context);
+        var timeout = RequestedTimeout(context);
+        var configuration = await cache.WaitForUpdateAsync(uuid, auth.First, known, timeout, cancellationToken).ConfigureAwait(false);
+        if (configuration is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+            return true;
+        }
+
+        context.Response.Headers.ETag = RendezvousHeaders.ETagFor(configuration.Generation);
+        await WriteConfigurationAsync(context, configuration).ConfigureAwait(false);
+        return true;
+    });
+
+    public Task ReportAsync(HttpContext context) => RunInstanceAsync(context, "report", async (uuid, auth, cancellationToken) =>
+    {
+        if (!auth.IsTrust)
+        {
+            return false;
+        }
+
+        var message = await ReadAsync(context, RendezvousJsonContext.Default.ReportMessage).ConfigureAwait(false);
+        await cache.UpdateCacheAsync(uuid, auth.First, message.ToReport(), cancellationToken).ConfigureAwait(false);
+        metrics.Reported();
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+        return true;
+    });
+
+    public Task AssignAsync(HttpContext context) => RunAsync(context, async () =>
+    {
+        const string Operation = "assign_dynamic";
+        var pool = context.GetRouteValue("pool") as string ?? "";
+        var auth = InstanceAuthorization.Parse(context.Request.Headers.Authorization);
+        if (auth is not { IsPool: true })
+        {
+            await RefuseAsync(context, Operation, null, "missing or malformed credential", RendezvousProblems.Unauthorized()).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            var configuration = await cache.AssignDynamicAsync(pool, auth.First, auth.Second!, context.RequestAborted).ConfigureAwait(false);
+            metrics.Claimed("dynamic");
+            await WriteConfigurationAsync(context, configuration).ConfigureAwait(false);
+        }
+        catch (ConfigEntryNotFoundException)
+        {
+            await RefuseAsync(context, Operation, null, "wrong credential or unknown pool", RendezvousProblems.NotFound()).ConfigureAwait(false);
+        }
+    });
+
+    private Task RunInstanceAsync(HttpContext context, string operation, Func<Guid, InstanceAuthorization, CancellationToken, Task<bool>> handle) =>
+        RunAsync(context, async () =>
+        {
+            var uuid = ParseUuid(context);
+            var auth = InstanceAuthorization.Parse(context.Request.Headers.Authorization);
+            try
+            {
+                if (auth is null || !await handle(uuid, auth, context.RequestAborted).ConfigureAwait(false))
+                {
+                    await RefuseAsync(context, operation, uuid, "missing or malformed credential", RendezvousProblems.Unauthorized()).ConfigureAwait(false);
+                }
+            }
+            catch (ConfigEntryNotFoundException)
+            {
+                await RefuseAsync(context, operation, uuid, "unknown entry or wrong credential", RendezvousProblems.NotFound()).ConfigureAwait(false);
+            }
+        });
+
+    private static Task WriteConfigurationAsync(HttpContext context, InstanceConfiguration configuration) =>
+        RendezvousHttp.WriteJsonAsync(context, StatusCodes.Status200OK, InstanceConfigurationMessage.From(configuration), RendezvousJsonContext.Default.InstanceConfigurationMessage);
+
+    private static long KnownGeneration(HttpContext context)
+    {
+        if (context.Request.Query["after"] is { Count: > 0 } after)
+        {
+            return long.TryParse(after[0], NumberStyles.None, CultureInfo.InvariantCulture, out var generation)
+                ? generation
+                : throw new InvalidConfigInputException("after", "must be a non-negative integer.");
+        }
+
+        // An agent may instead send back the ETag of the configuration it holds.
+        var tag = context.Request.Headers.IfNoneMatch.ToString();
+        return tag.Length > 3 && tag.StartsWith("\"g", StringComparison.Ordinal) && tag.EndsWith('"')
+            && long.TryParse(tag.AsSpan(2, tag.Length - 3), NumberStyles.None, CultureInfo.InvariantCulture, out var tagged)
+            ? tagged
+            : throw new InvalidConfigInputException("after", "is required (or If-None-Match with a configuration's ETag).");
+    }
+
+    private TimeSpan RequestedTimeout(HttpContext context)
+    {
+        if (context.Request.Query["timeoutMs"] is not { Count: > 0 } text)
+        {
+            return _options.MaxLongPoll;
+        }
+
+        if (!long.TryParse(text[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var milliseconds))
+        {
+            throw new InvalidConfigInputException("timeout", "must be an integer number of milliseconds.");
+        }
+
+        if (milliseconds < 0)
+        {
+            throw new InvalidConfigInputException("timeout", "must not be negative.");
+        }
+
+        // Bounded so a long poll never pins a connection for longer than the operator allows.
+        return TimeSpan.FromMilliseconds(Math.Min(milliseconds, (long)_options.MaxLongPoll.TotalMilliseconds));
+    }
+}

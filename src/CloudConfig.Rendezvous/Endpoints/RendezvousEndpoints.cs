@@ -1,0 +1,107 @@
+using System.Text.Json;
+using CloudConfig.Core;
+using CloudConfig.Rendezvous.Protocol;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CloudConfig.Rendezvous;
+
+/// <summary>
+/// The request handlers. Every handler answers through one error path, so every refusal has one shape and no
+/// input (malformed JSON, wrong types, bad uuids, garbled headers) can reach a 500.
+/// </summary>
+internal sealed partial class RendezvousEndpoints(
+    IConfigCache cache,
+    IOptions<RendezvousOptions> options,
+    AppKeyAuthenticator appKey,
+    FailureThrottle throttle,
+    RendezvousMetrics metrics,
+    ILogger<RendezvousEndpoints> logger)
+{
+    private readonly RendezvousOptions _options = options.Value;
+
+    public Task HealthAsync(HttpContext context) =>
+        RendezvousHttp.WriteJsonAsync(context, StatusCodes.Status200OK, new HealthMessage { Status = "ok" }, RendezvousJsonContext.Default.HealthMessage);
+
+    private static Guid ParseUuid(HttpContext context) =>
+        Guid.TryParse(context.GetRouteValue("uuid") as string, out var uuid) && uuid != Guid.Empty
+            ? uuid
+            : throw new InvalidConfigInputException("uuid", "must be a non-empty uuid.");
+
+    private Task<T> ReadAsync<T>(HttpContext context, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
+        RendezvousHttp.ReadJsonAsync(context, typeInfo, _options.MaxRequestBodyBytes);
+
+    private async Task RunAsync(HttpContext context, Func<Task> handle)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        try
+        {
+            await handle().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The caller went away; there is nobody to answer.
+        }
+        catch (Exception e)
+        {
+            await WriteErrorAsync(context, e).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WriteErrorAsync(HttpContext context, Exception exception)
+    {
+        if (context.Response.HasStarted)
+        {
+            RendezvousLog.Unexpected(logger, exception, context.Request.Path);
+            return;
+        }
+
+        var problem = exception switch
+        {
+            UnsupportedMediaTypeException => RendezvousProblems.UnsupportedMediaType(),
+            RequestBodyTooLargeException tooLarge => RendezvousProblems.BodyTooLarge(tooLarge.Limit),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => RendezvousProblems.BodyTooLarge(_options.MaxRequestBodyBytes),
+            BadHttpRequestException => RendezvousProblems.InvalidInput("body", "could not be read."),
+            JsonException json => RendezvousProblems.InvalidInput(RendezvousHttp.FieldOf(json), "is missing or malformed."),
+            _ => RendezvousProblems.FromException(exception),
+        };
+
+        if (problem is null)
+        {
+            RendezvousLog.Unexpected(logger, exception, context.Request.Path);
+            problem = RendezvousProblems.Internal();
+        }
+        else
+        {
+            RendezvousLog.BadRequest(logger, context.Request.Path, FailureRateLimiterPolicy.AddressOf(context), problem.ErrorKind);
+        }
+
+        await RendezvousHttp.WriteProblemAsync(context, problem).ConfigureAwait(false);
+    }
+
+    private async Task RefuseAsync(HttpContext context, string operation, Guid? uuid, string reason, ProblemMessage problem)
+    {
+        var address = FailureRateLimiterPolicy.AddressOf(context);
+        throttle.RecordFailure(address, FailureRateLimiterPolicy.EntryOf(context));
+        metrics.Refused(operation, reason);
+        if (context.GetRouteValue("pool") is string pool)
+        {
+            RendezvousLog.PoolRefused(logger, operation, pool, address, reason);
+        }
+        else
+        {
+            RendezvousLog.Refused(logger, operation, uuid, address, reason);
+        }
+
+        if (problem.Status == StatusCodes.Status401Unauthorized)
+        {
+            context.Response.Headers.WWWAuthenticate = operation.StartsWith("app.", StringComparison.Ordinal) ? RendezvousHeaders.BearerScheme
+                : context.GetRouteValue("pool") is not null ? RendezvousHeaders.PoolScheme
+                : RendezvousHeaders.TrustScheme;
+        }
+
+        await RendezvousHttp.WriteProblemAsync(context, problem).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using CloudConfig.Core;
+using CloudConfig.Rendezvous.Protocol;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace CloudConfig.Rendezvous;
+
+/// <summary>Reading and writing JSON bodies with the source-generated context only.</summary>
+internal static class RendezvousHttp
+{
+    public static async Task WriteJsonAsync<T>(HttpContext context, int status, T value, JsonTypeInfo<T> typeInfo)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = RendezvousHeaders.JsonMediaType;
+        await JsonSerializer.SerializeAsync(context.Response.Body, value, typeInfo, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    public static async Task WriteProblemAsync(HttpContext context, ProblemMessage problem)
+    {
+        context.Response.StatusCode = problem.Status;
+        context.Response.ContentType = RendezvousHeaders.ProblemMediaType;
+        await JsonSerializer.SerializeAsync(context.Response.Body, problem, RendezvousJsonContext.Default.ProblemMessage, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads a JSON body of at most <paramref name="limit"/> bytes.</summary>
+    /// <exception cref="UnsupportedMediaTypeException">The body is not JSON.</exception>
+    /// <exception cref="RequestBodyTooLargeException">The body is over the limit.</exception>
+    /// <exception cref="JsonException">The body is not a valid message.</exception>
+    public static async Task<T> ReadJsonAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo, long limit)
+    {
+        if (!context.Request.HasJsonContentType())
+        {
+            throw new UnsupportedMediaTypeException();
+        }
+
+        if (context.Request.ContentLength > limit)
+        {
+            throw new RequestBodyTooLargeException(limit);
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = limit;
+        }
+
+        try
+        {
+            return await JsonSerializer.DeserializeAsync(context.Request.Body, typeInfo, context.RequestAborted).ConfigureAwait(false)
+                ?? throw new InvalidConfigInputException("body", "must not be null.");
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw new RequestBodyTooLargeException(limit);
+        }
+    }
+
+    /// <summary>The field a <see cref="JsonException"/> points at, in the API's naming.</summary>
+    public static string FieldOf(JsonException exception) =>
+        exception.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
+}

@@ -1,0 +1,26 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
+
+namespace CloudConfig.Rendezvous;
+
+/// <summary>Options for <see cref="RendezvousServer"/>, the ready-made host.</summary>
+public sealed class RendezvousServerOptions
+{
+    /// <summary>The URLs Kestrel listens on; port 0 picks a free port. Default <c>http://127.0.0.1:0</c>.</summary>
+    public IList<string> Urls { get; } = [];
+
+    /// <summary>
+    /// The certificate for <c>https</c> URLs. Its <c>CertificateFingerprint.Of(cert)</c> may travel in the boot
+    /// string so agents pin exactly this certificate.
+    /// </summary>
+    public X509Certificate2? Certificate { get; set; }
+
+    /// <summary>Sets the endpoints' options (the API key is required).</summary>
+    public Action<RendezvousOptions>? Configure { get; set; }
+
+    /// <summary>Adds services: register the <c>IConfigCache</c> to expose here; an in-memory cache otherwise.</summary>
+    public Action<WebApplicationBuilder>? ConfigureBuilder { get; set; }
+
+    /// <summary>Adds middleware before the rate limiter and the routes (for example forwarded headers).</summary>
+    public Action<WebApplication>? ConfigureApp { get; set; }
+}

@@ -1,0 +1,96 @@
+using CloudConfig.Core;
+using CloudConfig.Rendezvous.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CloudConfig.Rendezvous.Tests;
+
+public sealed class OptionsTests
+{
+    [Fact]
+    public void RendezvousOptions_EveryProblem_IsListedInOneFailure()
+    {
+        var options = new RendezvousOptions
+        {
+            ApiKey = "short",
+            MaxLongPoll = TimeSpan.FromSeconds(-1),
+            FailuresPerAddress = 0,
+            FailuresPerEntry = -1,
+            FailureWindow = TimeSpan.Zero,
+            MaxPageSize = 0,
+            Limits = new ConfigCacheLimits { MaxConfigurationBytes = 0 },
+        };
+
+        var result = new RendezvousOptionsValidator().Validate(null, options);
+
+        Assert.Equal(
+            "ApiKey must have at least 22 characters.; MaxConfigurationBytes must be greater than zero (was 0).; MaxLongPoll must not be negative.; "
+            + "FailuresPerAddress must be greater than zero.; FailuresPerEntry must be greater than zero.; FailureWindow must be greater than zero.; "
+            + "MaxPageSize must be greater than zero.",
+            result.FailureMessage);
+    }
+
+    [Fact]
+    public void RendezvousOptions_MaxRequestBodyBytes_CoversTheBase64OfTheLargestConfigurationPlusOverhead()
+    {
+        var options = new RendezvousOptions { Limits = new ConfigCacheLimits { MaxConfigurationBytes = 3000 } };
+
+        Assert.Equal(4000 + RendezvousOptions.BodyOverheadBytes, options.MaxRequestBodyBytes);
+    }
+
+    [Fact]
+    public void RendezvousConfigCache_InvalidOptions_ThrowsListingEveryProblem()
+    {
+        var options = new RendezvousConfigCacheOptions
+        {
+            BaseAddress = new Uri("ftp://example.invalid/"),
+            RequestTimeout = TimeSpan.Zero,
+            MaxRetryAttempts = -1,
+            PageSize = 0,
+        };
+
+        var error = Assert.Throws<OptionsValidationException>(() => new RendezvousConfigCache(Options.Create(options)));
+
+        Assert.Equal(
+            "BaseAddress must be an absolute http or https URL.; ApiKey is required.; RequestTimeout must be greater than zero.; "
+            + "MaxRetryAttempts must not be negative.; PageSize must be greater than zero.",
+            error.Message);
+    }
+
+    [Fact]
+    public void RendezvousInstanceClient_InvalidOptions_ThrowsListingEveryProblem()
+    {
+        var options = new RendezvousInstanceClientOptions { RequestTimeout = TimeSpan.Zero, RetryBaseDelay = TimeSpan.FromSeconds(2), MaxRetryDelay = TimeSpan.FromSeconds(1) };
+
+        var error = Assert.Throws<OptionsValidationException>(() => new RendezvousInstanceClient(new Uri("file:///tmp"), options));
+
+        Assert.Equal(
+            "RequestTimeout must be greater than zero.; MaxRetryDelay must not be less than RetryBaseDelay.; The base address must be an absolute http or https URL.",
+            error.Message);
+    }
+
+    [Fact]
+    public void AddRendezvousConfigCache_AfterAnotherCache_ReplacesItForEveryRole()
+    {
+        var services = new ServiceCollection()
+            .AddInMemoryConfigCache()
+            .AddRendezvousConfigCache(o => (o.BaseAddress, o.ApiKey) = (new Uri("http://127.0.0.1:1/"), "key"));
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<RendezvousConfigCache>(provider.GetRequiredService<IConfigCache>());
+        Assert.IsType<RendezvousConfigCache>(provider.GetRequiredService<IConfigRegistry>());
+        Assert.IsType<RendezvousConfigCache>(provider.GetRequiredService<IConfigRendezvous>());
+    }
+
+    [Fact]
+    public void AddRendezvousConfigCache_InvalidOptions_FailOnResolveListingEveryProblem()
+    {
+        using var provider = new ServiceCollection().AddRendezvousConfigCache(o => o.PageSize = -1).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IConfigCache>());
+
+        Assert.Contains("BaseAddress must be an absolute http or https URL.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ApiKey is required.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("PageSize must be greater than zero.", error.Message, StringComparison.Ordinal);
+    }
+}

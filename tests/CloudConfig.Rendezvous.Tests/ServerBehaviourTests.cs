@@ -1,0 +1,228 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using System.Net;
+using CloudConfig.Core;
+using CloudConfig.Rendezvous.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CloudConfig.Rendezvous.Tests;
+
+public sealed class ServerBehaviourTests
+{
+    [Fact]
+    public async Task Health_WithoutCredentials_AnswersOk()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var http = server.CreateHttpClient();
+
+        var response = await http.GetAsync("/v1/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"status":"ok"}""", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task WaitForUpdate_ALongerWaitThanTheServerAllows_IsCutToItsBound()
+    {
+        await using var server = await TestServer.StartAsync(configure: o => o.MaxLongPoll = TimeSpan.Zero);
+        var (uuid, trustKey) = await ClaimAsync(server);
+        using var http = server.CreateHttpClient("CloudConfig-Trust " + trustKey.Reveal());
+
+        var response = await http.GetAsync($"/v1/instances/{uuid}/configuration/updates?after=1&timeoutMs=3600000");
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task WaitForUpdate_IfNoneMatchWithAnOlderETag_ReturnsTheNewerConfigurationAndItsETag()
+    {
+        await using var server = await TestServer.StartAsync();
+        var (uuid, trustKey) = await ClaimAsync(server);
+        using var http = server.CreateHttpClient("CloudConfig-Trust " + trustKey.Reveal());
+        var fetched = await http.GetAsync($"/v1/instances/{uuid}/configuration");
+        await server.Cache.UpdateConfigurationAsync(uuid, ConfigurationContent.FromText("v2"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/instances/{uuid}/configuration/updates?timeoutMs=0");
+        request.Headers.IfNoneMatch.Add(fetched.Headers.ETag!);
+
+        var response = await http.SendAsync(request);
+
+        Assert.Equal("\"g1\"", fetched.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("\"g2\"", response.Headers.ETag!.Tag);
+    }
+
+    [Fact]
+    public async Task Refusals_AreLoggedWithTheUuidAndNeverTheSecret()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var server = await StartWithLogsAsync(logs);
+        var (uuid, bootSecret, trustKey) = await ClaimWithSecretsAsync(server);
+        var wrongKey = Secret.Generate();
+        using var agent = server.CreateInstanceClient();
+        using var app = new RendezvousConfigCache(Microsoft.Extensions.Options.Options.Create(new RendezvousConfigCacheOptions
+        {
+            BaseAddress = server.BaseAddress,
+            ApiKey = "wrong-" + TestServer.ApiKey,
+            MaxRetryAttempts = 0,
+        }));
+
+        await Assert.ThrowsAsync<ConfigEntryNotFoundException>(() => agent.FetchAsync(uuid, InstanceCredential.Trusted(wrongKey)));
+        await Assert.ThrowsAsync<ConfigEntryNotFoundException>(() => agent.FetchAsync(uuid, InstanceCredential.FirstContact(bootSecret, wrongKey)));
+        await Assert.ThrowsAnyAsync<ConfigCacheException>(() => app.GetAsync(uuid));
+
+        var text = string.Join('\n', logs.Messages);
+        Assert.Contains(logs.Messages, m => m.Contains("Refused fetch", StringComparison.Ordinal) && m.Contains(uuid.ToString(), StringComparison.Ordinal));
+        Assert.Contains(logs.Messages, m => m.Contains("ALARM", StringComparison.Ordinal) && m.Contains(uuid.ToString(), StringComparison.Ordinal));
+        Assert.Contains(logs.Messages, m => m.Contains("app.get", StringComparison.Ordinal));
+        foreach (var secret in new[] { bootSecret.Reveal(), trustKey.Reveal(), wrongKey.Reveal(), TestServer.ApiKey })
+        {
+            Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Metrics_CountRegistrationsClaimsReportsAndRefusals()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var metrics = new MetricsProbe(server);
+        using var app = server.CreateAppClient();
+        using var agent = server.CreateInstanceClient();
+        var uuid = Guid.NewGuid();
+        var bootSecret = Secret.Generate();
+        var trustKey = Secret.Generate();
+        var pool = Secret.Generate();
+
+        await app.PreRegisterAsync(ConfigRegistration.ForBootSecret(uuid, ConfigurationContent.FromText("x"), bootSecret));
+        await app.PreRegisterAsync(ConfigRegistration.ForDynamicPool(Guid.NewGuid(), ConfigurationContent.FromText("y"), "web", pool));
+        await agent.FetchAsync(uuid, InstanceCredential.FirstContact(bootSecret, trustKey));
+        await agent.AssignDynamicAsync("web", pool, Secret.Generate());
+        await agent.UpdateCacheAsync(uuid, trustKey, new InstanceReport(new InstanceStatus(InstanceState.Configured)));
+        await Assert.ThrowsAsync<ConfigEntryNotFoundException>(() => agent.FetchAsync(uuid, InstanceCredential.Trusted(Secret.Generate())));
+
+        Assert.Equal(2, metrics.Total("cloudconfig.rendezvous.registrations"));
+        Assert.Equal(2, metrics.Total("cloudconfig.rendezvous.claims"));
+        Assert.Equal(1, metrics.Total("cloudconfig.rendezvous.reports"));
+        Assert.Equal(1, metrics.Total("cloudconfig.rendezvous.refusals"));
+    }
+
+    [Fact]
+    public async Task List_ManyPages_ReturnsEveryEntryOnceInUuidOrder()
+    {
+        await using var server = await TestServer.StartAsync(configure: o => o.MaxPageSize = 7);
+        var uuids = new List<Guid>();
+        for (var i = 0; i < 50; i++)
+        {
+            uuids.Add(Guid.NewGuid());
+            await server.Cache.PreRegisterAsync(ConfigRegistration.ForBootSecret(uuids[^1], ConfigurationContent.FromText("x"), Secret.Generate()));
+        }
+
+        using var app = new RendezvousConfigCache(Microsoft.Extensions.Options.Options.Create(new RendezvousConfigCacheOptions
+        {
+            BaseAddress = server.BaseAddress,
+            ApiKey = TestServer.ApiKey,
+            PageSize = 7,
+        }));
+        var listed = new List<Guid>();
+        await foreach (var entry in app.ListAsync())
+        {
+            listed.Add(entry.Uuid);
+        }
+
+        Assert.Equal(uuids.Order(), listed);
+    }
+
+    [Fact]
+    public async Task AddRendezvousInstanceClient_ResolvesAClientForTheConfiguredServer()
+    {
+        await using var server = await TestServer.StartAsync();
+        var (uuid, trustKey) = await ClaimAsync(server);
+        using var provider = new ServiceCollection()
+            .AddRendezvousInstanceClient(o => o.BaseAddress = server.BaseAddress)
+            .BuildServiceProvider();
+
+        var fetched = await provider.GetRequiredService<IConfigRendezvous>().FetchAsync(uuid, InstanceCredential.Trusted(trustKey));
+
+        Assert.Equal(uuid, fetched.Uuid);
+    }
+
+    [Fact]
+    public async Task MapConfigRendezvous_WithoutAddConfigRendezvous_SaysWhatIsMissing()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        await using var app = builder.Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.MapConfigRendezvous());
+
+        Assert.Contains("AddConfigRendezvous", error.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<TestServer> StartWithLogsAsync(CapturingLoggerProvider logs)
+    {
+        // The test server clears the providers; this adds one back through the app's logger factory.
+        var server = await TestServer.StartAsync();
+        server.Server.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
+        return server;
+    }
+
+    private static async Task<(Guid Uuid, Secret TrustKey)> ClaimAsync(TestServer server)
+    {
+        var (uuid, _, trustKey) = await ClaimWithSecretsAsync(server);
+        return (uuid, trustKey);
+    }
+
+    private static async Task<(Guid Uuid, Secret BootSecret, Secret TrustKey)> ClaimWithSecretsAsync(TestServer server)
+    {
+        var uuid = Guid.NewGuid();
+        var bootSecret = Secret.Generate();
+        var trustKey = Secret.Generate();
+        await server.Cache.PreRegisterAsync(ConfigRegistration.ForBootSecret(uuid, ConfigurationContent.FromText("x"), bootSecret));
+        await server.Cache.FetchAsync(uuid, InstanceCredential.FirstContact(bootSecret, trustKey));
+        return (uuid, bootSecret, trustKey);
+    }
+
+    private sealed class CapturingLoggerProvider : ILoggerProvider, ILogger
+    {
+        public ConcurrentQueue<string> Messages { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Messages.Enqueue(formatter(state, exception) + " " + exception);
+
+        public void Dispose()
+        {
+        }
+    }
+
+    /// <summary>Sums the counters of one server's meter.</summary>
+    private sealed class MetricsProbe : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly ConcurrentDictionary<string, long> _totals = new();
+
+        public MetricsProbe(TestServer server)
+        {
+            var factory = server.Server.Services.GetRequiredService<IMeterFactory>();
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (ReferenceEquals(instrument.Meter.Scope, factory))
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => _totals.AddOrUpdate(instrument.Name, value, (_, total) => total + value));
+            _listener.Start();
+        }
+
+        public long Total(string name) => _totals.GetValueOrDefault(name);
+
+        public void Dispose() => _listener.Dispose();
+    }
+}

@@ -1,0 +1,98 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography.X509Certificates;
+using CloudConfig.Cache.InMemory;
+using CloudConfig.Core;
+using CloudConfig.Rendezvous.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CloudConfig.Rendezvous.Tests;
+
+/// <summary>A real Kestrel rendezvous server on loopback (port 0) over an in-memory cache, for one test.</summary>
+internal sealed class TestServer : IAsyncDisposable
+{
+    public const string ApiKey = "test-api-key-0123456789abcdef";
+
+    private TestServer(RunningRendezvousServer server, InMemoryConfigCache cache)
+    {
+        Server = server;
+        Cache = cache;
+    }
+
+    public RunningRendezvousServer Server { get; }
+
+    public InMemoryConfigCache Cache { get; }
+
+    public Uri BaseAddress => Server.Urls[0];
+
+    public static async Task<TestServer> StartAsync(
+        TimeProvider? time = null,
+        ConfigCacheLimits? limits = null,
+        Action<RendezvousOptions>? configure = null,
+        X509Certificate2? certificate = null,
+        Action<WebApplication>? configureApp = null)
+    {
+        var cacheLimits = limits ?? new ConfigCacheLimits();
+        var cache = new InMemoryConfigCache(Options.Create(new InMemoryConfigCacheOptions { Limits = cacheLimits }), time);
+        var options = new RendezvousServerOptions
+        {
+            Certificate = certificate,
+            Configure = rendezvous =>
+            {
+                rendezvous.ApiKey = ApiKey;
+                rendezvous.Limits = cacheLimits;
+                configure?.Invoke(rendezvous);
+            },
+            ConfigureBuilder = builder =>
+            {
+                builder.Logging.ClearProviders();
+                builder.Services.AddSingleton<IConfigCache>(cache);
+            },
+            ConfigureApp = configureApp,
+        };
+        if (certificate is not null)
+        {
+            options.Urls.Add("https://127.0.0.1:0");
+        }
+
+        return new TestServer(await RendezvousServer.StartAsync(options), cache);
+    }
+
+    /// <summary>A raw client, for requests no typed client would send.</summary>
+    public HttpClient CreateHttpClient(string? authorization = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        if (authorization is not null)
+        {
+            client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        return client;
+    }
+
+    public HttpClient CreateAppHttpClient() => CreateHttpClient("Bearer " + ApiKey);
+
+    public RendezvousConfigCache CreateAppClient(int retries = 2) => new(Options.Create(new RendezvousConfigCacheOptions
+    {
+        BaseAddress = BaseAddress,
+        ApiKey = ApiKey,
+        MaxRetryAttempts = retries,
+        RetryBaseDelay = TimeSpan.FromMilliseconds(20),
+        MaxRetryDelay = TimeSpan.FromMilliseconds(200),
+    }));
+
+    public RendezvousInstanceClient CreateInstanceClient(CertificateFingerprint? pin = null) => new(BaseAddress, new RendezvousInstanceClientOptions
+    {
+        PinnedCertificate = pin,
+        MaxRetryAttempts = 2,
+        RetryBaseDelay = TimeSpan.FromMilliseconds(20),
+        MaxRetryDelay = TimeSpan.FromMilliseconds(200),
+    });
+
+    public static AuthenticationHeaderValue Boot(Secret bootSecret, Secret trustKey) =>
+        new("CloudConfig-Boot", $"{bootSecret.Reveal()} {trustKey.Reveal()}");
+
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
+}

@@ -46,7 +46,7 @@ internal static partial class Program
             .AddLogging(logging => logging
                 .AddSimpleConsole(console => console.SingleLine = true)
                 .SetMinimumLevel(commandLine.Verbose ? LogLevel.Debug : LogLevel.Information))
-            .AddSingleton<IRendezvousConnector, UnwiredRendezvousConnector>()
+            .AddSingleton<IRendezvousConnector>(sp => new HttpRendezvousConnector(loggerFactory: sp.GetService<ILoggerFactory>()))
             // Parsed again into the registered options: the same arguments give the same result.
             .AddConfigAgent(configured => AgentCommandLine.Parse(args, configured, Environment.GetEnvironmentVariable));
         await using var provider = services.BuildServiceProvider();

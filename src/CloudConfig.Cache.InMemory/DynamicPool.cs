@@ -14,6 +14,9 @@ internal sealed class DynamicPool(SecretHash credential)
 
     public SecretHash Credential { get; } = credential;
 
+    /// <summary>Which entry each trust key claimed, so a claim retried after a lost answer gets the same entry.</summary>
+    public ConcurrentDictionary<SecretHash, Guid> Claims { get; } = new();
+
     public void Add(Guid uuid) => _waiting.Enqueue(uuid);
 
     public bool TryTakeNext(out Guid uuid) => _waiting.TryDequeue(out uuid);

@@ -98,6 +98,11 @@ public sealed partial class InMemoryConfigCache
         }
 
         var trustKeyHash = trustKey.Hash();
+        if (TryReturnEarlierClaim(dynamicPool, trustKeyHash) is { } earlier)
+        {
+            return Task.FromResult(earlier);
+        }
+
         while (dynamicPool.TryTakeNext(out var uuid))
         {
             var claimed = _contacts.Record(uuid, trustKeyHash, (hash, now) =>
@@ -117,12 +122,36 @@ public sealed partial class InMemoryConfigCache
 
             if (claimed is not null)
             {
+                dynamicPool.Claims[trustKeyHash] = uuid;
                 Log.Assigned(_logger, uuid, pool);
                 return Task.FromResult(claimed.ToInstanceConfiguration());
             }
         }
 
         throw new NoDynamicEntryAvailableException(pool);
+    }
+
+    private InstanceConfiguration? TryReturnEarlierClaim(DynamicPool pool, SecretHash trustKeyHash)
+    {
+        if (!pool.Claims.TryGetValue(trustKeyHash, out var uuid))
+        {
+            return null;
+        }
+
+        var again = _contacts.Record(uuid, trustKeyHash, (hash, now) =>
+        {
+            while (_entries.TryGetValue(uuid, out var stored) && hash.Equals(stored.TrustKeyHash))
+            {
+                var next = stored.With(stored.Entry with { LastContactAt = now });
+                if (_entries.TryUpdate(uuid, next, stored))
+                {
+                    return (true, next);
+                }
+            }
+
+            return (false, (StoredEntry?)null);
+        });
+        return again?.ToInstanceConfiguration();
     }
 
     private static (StoredEntry? Next, FetchOutcome Outcome) DecideFetch(StoredEntry stored, PresentedCredential presented, DateTimeOffset now)

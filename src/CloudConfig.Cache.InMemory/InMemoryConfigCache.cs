@@ -120,11 +120,10 @@ public sealed partial class InMemoryConfigCache : IConfigCache
     public Task<bool> RemoveAsync(Guid uuid, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var removed = _entries.TryRemove(uuid, out _);
+        var removed = _entries.TryRemove(uuid, out var stored);
         if (removed)
         {
-            Interlocked.Decrement(ref _count);
-            SignalChange(uuid);
+            OnRemoved(stored!);
             Log.Removed(_logger, uuid);
         }
 
@@ -185,13 +184,24 @@ public sealed partial class InMemoryConfigCache : IConfigCache
         {
             if (_entries.TryRemove(new KeyValuePair<Guid, StoredEntry>(uuid, stored)))
             {
-                Interlocked.Decrement(ref _count);
-                SignalChange(uuid);
+                OnRemoved(stored);
                 return true;
             }
         }
 
         return false;
+    }
+
+    private void OnRemoved(StoredEntry removed)
+    {
+        Interlocked.Decrement(ref _count);
+        var entry = removed.Entry;
+        if (entry.DynamicPool is { } poolName && removed.TrustKeyHash is { } trustKeyHash && _pools.TryGetValue(poolName, out var pool))
+        {
+            pool.Claims.TryRemove(new KeyValuePair<SecretHash, Guid>(trustKeyHash, entry.Uuid));
+        }
+
+        SignalChange(entry.Uuid);
     }
 
     private DynamicPool GetOrCreatePool(string name, SecretHash credential)

@@ -65,7 +65,7 @@ public sealed partial class RedisConfigCache
             pool, poolCredential.Hash().ToString(), trustKey.Hash().ToString(), EntryCodec.Ticks(now), EntryCodec.Score(now),
             _keys.EntryKeyStart,
         ];
-        RedisKey[] keys = [_keys.Pools, _keys.Pool(pool), _keys.Index];
+        RedisKey[] keys = [_keys.Pools, _keys.Pool(pool), _keys.Index, _keys.Claims];
         RedisValue[] reply;
         do
         {

@@ -118,7 +118,7 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable, I
     public async Task<bool> RemoveAsync(Guid uuid, CancellationToken cancellationToken = default)
     {
         RedisValue[] args = [RedisKeys.Member(uuid), _keys.Changes.ToString()];
-        var removed = (long)await EvaluateAsync(RedisScripts.Remove, [_keys.Entry(uuid), _keys.Configuration(uuid), _keys.Index], args, cancellationToken).ConfigureAwait(false) == 1;
+        var removed = (long)await EvaluateAsync(RedisScripts.Remove, [_keys.Entry(uuid), _keys.Configuration(uuid), _keys.Index, _keys.Claims], args, cancellationToken).ConfigureAwait(false) == 1;
         if (removed)
         {
             Log.Removed(_logger, uuid);
@@ -142,7 +142,7 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable, I
         // Redis responsive while a large sweep runs.
         while (true)
         {
-            var batch = (long[])(await EvaluateAsync(RedisScripts.RemoveStaleBatch, [_keys.Index], args, cancellationToken).ConfigureAwait(false))!;
+            var batch = (long[])(await EvaluateAsync(RedisScripts.RemoveStaleBatch, [_keys.Index, _keys.Claims], args, cancellationToken).ConfigureAwait(false))!;
             removed += (int)batch[0];
             if (batch[1] < _sweepBatchSize)
             {

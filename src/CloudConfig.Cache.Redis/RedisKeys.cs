@@ -9,8 +9,8 @@ namespace CloudConfig.Cache.Redis;
 /// <para>
 /// An entry is a hash at <c>{prefix:uuid}</c> and its configuration a string at <c>{prefix:uuid}:c</c>: the braces
 /// are a Redis Cluster hash tag, so both keys of one entry always share a slot. The stale index (<c>prefix:index</c>, a sorted
-/// set of uuids scored by last-seen time), the pool credentials (<c>prefix:pools</c>) and the pool queues
-/// (<c>prefix:pool:name</c>) are deployment-wide.
+/// set of uuids scored by last-seen time), the pool credentials (<c>prefix:pools</c>), the pool queues
+/// (<c>prefix:pool:name</c>) and the dynamic claims by trust key (<c>prefix:claims</c>) are deployment-wide.
 /// </para>
 /// <para>
 /// The cluster trade-off: each rule is one Lua script that touches an entry and the deployment-wide keys together
@@ -31,6 +31,9 @@ internal sealed class RedisKeys(string prefix)
     public RedisKey Index { get; } = prefix + ":index";
 
     public RedisKey Pools { get; } = prefix + ":pools";
+
+    /// <summary>Which entry each trust key claimed from each pool: field <c>trustKeyHash pool</c>, value the member.</summary>
+    public RedisKey Claims { get; } = prefix + ":claims";
 
     /// <summary>Carries the uuid of every entry whose configuration changed or that was removed.</summary>
     public RedisChannel Changes { get; } = RedisChannel.Literal(prefix + ":changes");

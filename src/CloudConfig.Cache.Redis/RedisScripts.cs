@@ -20,6 +20,15 @@ internal static class RedisScripts
     private static readonly string EntryView = LuaList(EntryFields.EntryView);
     private static readonly string InstanceView = LuaList(EntryFields.InstanceView);
 
+    // Declared before the scripts that embed it: static fields initialise in textual order.
+    /// <summary>A Lua function dropping a claimed dynamic entry's line from the claims hash before the entry goes.</summary>
+    private static readonly string ForgetClaim = $$"""
+        local function forget_claim(entry, claims)
+          local f = redis.call('HMGET', entry, '{{EntryFields.Pool}}', '{{EntryFields.TrustKeyHash}}')
+          if f[1] and f[2] then redis.call('HDEL', claims, f[2] .. ' ' .. f[1]) end
+        end
+        """;
+
     /// <summary>
     /// KEYS: entry, configuration, index, pools, pool queue. ARGV: member, max entries, score, pool ('' for none),
     /// credential hash, configuration, then the hash's field/value pairs. Returns ok, exists, pool-credential or full.
@@ -102,12 +111,25 @@ internal static class RedisScripts
     /// First come first served across every process: the pool credential is checked, then uuids are popped
     /// until one still names an unclaimed entry (removed entries stay in the queue and are skipped here, at most
     /// <see cref="MaxSkipsPerAssign"/> per call so that a queue of removed entries cannot stall Redis).
-    /// KEYS: pools, pool queue, index. ARGV: pool, credential hash, trust key hash, now ticks, score, entry key
-    /// start. Returns {served, member, configuration, instance view...}, {refused}, {empty} or {again}.
+    /// A trust key that already claimed an entry of the pool gets that entry again, so a claim whose answer was lost
+    /// can be retried without taking a second entry.
+    /// KEYS: pools, pool queue, index, claims. ARGV: pool, credential hash, trust key hash, now ticks, score, entry
+    /// key start. Returns {served, member, configuration, instance view...}, {refused}, {empty} or {again}.
     /// </summary>
     public static readonly string AssignDynamic = $$"""
         local known = redis.call('HGET', KEYS[1], ARGV[1])
         if not known or known ~= ARGV[2] then return {'refused'} end
+        local claim = ARGV[3] .. ' ' .. ARGV[1]
+        local earlier = redis.call('HGET', KEYS[4], claim)
+        if earlier then
+          local e = ARGV[6] .. earlier .. '}'
+          if redis.call('HGET', e, '{{EntryFields.TrustKeyHash}}') == ARGV[3] then
+            redis.call('HSET', e, '{{EntryFields.LastContactAt}}', ARGV[4])
+            redis.call('ZADD', KEYS[3], ARGV[5], earlier)
+            return {'served', earlier, redis.call('GET', e .. '{{RedisKeys.ConfigurationSuffix}}'), unpack(redis.call('HMGET', e, {{InstanceView}}))}
+          end
+          redis.call('HDEL', KEYS[4], claim)
+        end
         for _ = 1, {{MaxSkipsPerAssign}} do
           local member = redis.call('LPOP', KEYS[2])
           if not member then return {'empty'} end
@@ -115,6 +137,7 @@ internal static class RedisScripts
           if redis.call('HGET', e, '{{EntryFields.Claimed}}') == '0' then
             redis.call('HSET', e, '{{EntryFields.Claimed}}', '1', '{{EntryFields.TrustKeyHash}}', ARGV[3], '{{EntryFields.FirstContactAt}}', ARGV[4], '{{EntryFields.LastContactAt}}', ARGV[4])
             redis.call('ZADD', KEYS[3], ARGV[5], member)
+            redis.call('HSET', KEYS[4], claim, member)
             return {'served', member, redis.call('GET', e .. '{{RedisKeys.ConfigurationSuffix}}'), unpack(redis.call('HMGET', e, {{InstanceView}}))}
           end
         end
@@ -134,8 +157,10 @@ internal static class RedisScripts
         return {ARGV[1], unpack(redis.call('HMGET', KEYS[1], {{EntryView}}))}
         """;
 
-    /// <summary>KEYS: entry, configuration, index. ARGV: member, channel. Returns 1 when an entry was removed.</summary>
-    public static readonly string Remove = """
+    /// <summary>KEYS: entry, configuration, index, claims. ARGV: member, channel. Returns 1 when an entry was removed.</summary>
+    public static readonly string Remove = $$"""
+        {{ForgetClaim}}
+        forget_claim(KEYS[1], KEYS[4])
         if redis.call('DEL', KEYS[1], KEYS[2]) == 0 then return 0 end
         redis.call('ZREM', KEYS[3], ARGV[1])
         redis.call('PUBLISH', ARGV[2], ARGV[1])
@@ -144,14 +169,16 @@ internal static class RedisScripts
 
     /// <summary>
     /// One batch of <c>remove_stale</c>: the oldest index members strictly before the cutoff, removed with their
-    /// entries. KEYS: index. ARGV: cutoff score, batch size, entry key start, channel. Returns {removed, examined}.
+    /// entries. KEYS: index, claims. ARGV: cutoff score, batch size, entry key start, channel. Returns {removed, examined}.
     /// </summary>
     public static readonly string RemoveStaleBatch = $$"""
+        {{ForgetClaim}}
         local stale = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
         local removed = 0
         for _, member in ipairs(stale) do
           redis.call('ZREM', KEYS[1], member)
           local e = ARGV[3] .. member .. '}'
+          forget_claim(e, KEYS[2])
           if redis.call('DEL', e, e .. '{{RedisKeys.ConfigurationSuffix}}') > 0 then
             removed = removed + 1
             redis.call('PUBLISH', ARGV[4], member)

@@ -59,6 +59,39 @@ public abstract partial class ConfigCacheConformanceTests
     }
 
     [Fact]
+    public async Task AssignDynamic_RetriedWithTheSameTrustKey_ReturnsTheSameEntryAndConsumesNoOther()
+    {
+        var credential = Secret.Generate();
+        var uuids = await RegisterPoolAsync("web", credential, 2);
+        var trustKey = Secret.Generate();
+        var first = await Cache.AssignDynamicAsync("web", credential, trustKey);
+        Time.Advance(TimeSpan.FromSeconds(5));
+
+        var retried = await Cache.AssignDynamicAsync("web", credential, trustKey);
+        var other = await Cache.AssignDynamicAsync("web", credential, Secret.Generate());
+
+        Assert.Equal(uuids[0], first.Uuid);
+        Assert.Equal(first.Uuid, retried.Uuid);
+        Assert.Equal(first.Generation, retried.Generation);
+        Assert.Equal(uuids[1], other.Uuid);
+        Assert.Equal(Start.AddSeconds(5), (await Cache.GetAsync(first.Uuid))!.LastContactAt);
+    }
+
+    [Fact]
+    public async Task AssignDynamic_RetriedAfterTheClaimedEntryWasRemoved_ClaimsTheNextOne()
+    {
+        var credential = Secret.Generate();
+        var uuids = await RegisterPoolAsync("web", credential, 2);
+        var trustKey = Secret.Generate();
+        await Cache.AssignDynamicAsync("web", credential, trustKey);
+        await Cache.RemoveAsync(uuids[0]);
+
+        var next = await Cache.AssignDynamicAsync("web", credential, trustKey);
+
+        Assert.Equal(uuids[1], next.Uuid);
+    }
+
+    [Fact]
     public async Task AssignDynamic_SkipsEntriesRemovedWhileWaiting()
     {
         var credential = Secret.Generate();

@@ -15,8 +15,9 @@ public sealed class RedisOutageTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan OperationTimeout = TimeSpan.FromSeconds(1);
 
-    // The bound we hold every failing call to: the configured timeout plus scheduling slack on a busy 2-core box.
-    private static readonly TimeSpan FailureBound = OperationTimeout + TimeSpan.FromSeconds(1.5);
+    // Proves "fails, never hangs", not speed: the configured timeout plus slack for a 2-core CI box running every
+    // test assembly at once (a hang would exceed any bound; 1.5 s of slack was seen to be too tight under load).
+    private static readonly TimeSpan FailureBound = OperationTimeout + TimeSpan.FromSeconds(9);
 
     [Fact]
     public async Task KilledMidRun_CallsFailFastWithTheTypedErrorAndRecoverAfterRestart()
@@ -125,6 +126,11 @@ public sealed class RedisOutageTests(ITestOutputHelper output)
             catch (ConfigCacheUnavailableException)
             {
                 return false;
+            }
+            catch (ConfigEntryAlreadyExistsException)
+            {
+                // An earlier attempt reached Redis although its answer came too late for the client.
+                return true;
             }
         });
 

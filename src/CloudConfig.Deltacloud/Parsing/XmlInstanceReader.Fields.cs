@@ -21,6 +21,9 @@ internal static partial class XmlInstanceReader
         Authentication = 1 << 11,
         Firewalls = 1 << 12,
         StorageVolumes = 1 << 13,
+        KeyName = 1 << 14,
+        Username = 1 << 15,
+        Password = 1 << 16,
     }
 
     private sealed class InstanceFields

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Xml;
 
 namespace CloudConfig.Deltacloud;
@@ -34,18 +33,21 @@ internal static partial class XmlInstanceReader
             case "instance":
                 instances.Add(ReadInstance(reader));
                 break;
-            case "instances":
-                ForEachChild(reader, r =>
+            case "instances" when EnterChildren(reader):
+                while (NextChild(reader))
                 {
-                    if (IsPlain(r, "instance"))
+                    if (IsPlain(reader, "instance"))
                     {
-                        instances.Add(ReadInstance(r));
+                        instances.Add(ReadInstance(reader));
                     }
                     else
                     {
-                        r.Skip();
+                        reader.Skip();
                     }
-                });
+                }
+
+                break;
+            case "instances":
                 break;
             default:
                 throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"Expected <instances> or <instance>, got <{reader.LocalName}>."));
@@ -62,7 +64,14 @@ internal static partial class XmlInstanceReader
     private static Instance ReadInstance(XmlReader reader)
     {
         var i = new InstanceFields { IdAttribute = reader.GetAttribute("id"), Href = reader.GetAttribute("href") };
-        ForEachChild(reader, r => ReadInstanceChild(r, i));
+        if (EnterChildren(reader))
+        {
+            while (NextChild(reader))
+            {
+                ReadInstanceChild(reader, i);
+            }
+        }
+
         var id = i.IdAttribute ?? i.IdText ?? throw new FormatException("<instance> has no id.");
         return new Instance(id, new InstanceState(i.State ?? string.Empty))
         {
@@ -85,7 +94,7 @@ internal static partial class XmlInstanceReader
 
     private static void ReadInstanceChild(XmlReader r, InstanceFields i)
     {
-        if (r.NodeType != XmlNodeType.Element || r.NamespaceURI.Length != 0)
+        if (r.NamespaceURI.Length != 0)
         {
             r.Skip();
             return;
@@ -143,199 +152,5 @@ internal static partial class XmlInstanceReader
                 r.Skip();
                 break;
         }
-    }
-
-    private static Dictionary<string, string> ReadOverrides(XmlReader reader)
-    {
-        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
-        ForEachChild(reader, r =>
-        {
-            if (IsPlain(r, "property") && r.GetAttribute("name") is { } name)
-            {
-                overrides.Add(name, r.GetAttribute("value") ?? string.Empty);
-            }
-
-            r.Skip();
-        });
-        return overrides;
-    }
-
-    private static List<DeltacloudLink> ReadLinks(XmlReader reader)
-    {
-        var links = new List<DeltacloudLink>();
-        ForEachChild(reader, r =>
-        {
-            if (IsPlain(r, "link"))
-            {
-                links.Add(new DeltacloudLink(r.GetAttribute("rel") ?? string.Empty, r.GetAttribute("href") ?? string.Empty, r.GetAttribute("method") ?? "post"));
-            }
-
-            r.Skip();
-        });
-        return links;
-    }
-
-    private static List<InstanceAddress> ReadAddresses(XmlReader reader)
-    {
-        var addresses = new List<InstanceAddress>();
-        ForEachChild(reader, r =>
-        {
-            if (!IsPlain(r, "address"))
-            {
-                r.Skip();
-                return;
-            }
-
-            var type = new AddressType(r.GetAttribute("type") ?? string.Empty);
-            int? port = int.TryParse(r.GetAttribute("port"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : null;
-            addresses.Add(new InstanceAddress(Content(r), type) { Port = port });
-        });
-        return addresses;
-    }
-
-    private static InstanceAuthentication ReadAuthentication(XmlReader reader)
-    {
-        var authentication = new InstanceAuthentication(reader.GetAttribute("type") ?? string.Empty);
-        var loginSeen = false;
-        ForEachChild(reader, r =>
-        {
-            if (loginSeen || !IsPlain(r, "login"))
-            {
-                r.Skip();
-                return;
-            }
-
-            loginSeen = true;
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            ForEachChild(r, l =>
-            {
-                if (l.NodeType == XmlNodeType.Element && l.NamespaceURI.Length == 0 && l.LocalName is "keyname" or "username" or "password" && seen.Add(l.LocalName))
-                {
-                    var field = l.LocalName;
-                    var value = Text(l);
-                    authentication = field switch
-                    {
-                        "keyname" => authentication with { KeyName = value },
-                        "username" => authentication with { Username = value },
-                        _ => authentication with { Password = value },
-                    };
-                }
-                else
-                {
-                    l.Skip();
-                }
-            });
-        });
-        return authentication;
-    }
-
-    private static List<string> ReadFirewalls(XmlReader reader)
-    {
-        // Any child element counts, whatever its name, as the tree-based reading took Elements().
-        var firewalls = new List<string>();
-        ForEachChild(reader, r =>
-        {
-            if (r.NodeType != XmlNodeType.Element)
-            {
-                r.Skip();
-                return;
-            }
-
-            var id = r.GetAttribute("id");
-            var value = id ?? Content(r);
-            if (id is not null)
-            {
-                r.Skip();
-            }
-
-            if (value.Length > 0)
-            {
-                firewalls.Add(value);
-            }
-        });
-        return firewalls;
-    }
-
-    private static List<string> ReadStorageVolumes(XmlReader reader)
-    {
-        var volumes = new List<string>();
-        ForEachChild(reader, r =>
-        {
-            if (r.NodeType == XmlNodeType.Element && r.GetAttribute("id") is { } id)
-            {
-                volumes.Add(id);
-            }
-
-            r.Skip();
-        });
-        return volumes;
-    }
-
-    /// <summary>Calls <paramref name="child"/> on each child node of the current element, which must consume that node.</summary>
-    private static void ForEachChild(XmlReader reader, Action<XmlReader> child)
-    {
-        if (reader.IsEmptyElement)
-        {
-            reader.Read();
-            return;
-        }
-
-        reader.Read();
-        while (reader.NodeType != XmlNodeType.EndElement)
-        {
-            if (reader.NodeType == XmlNodeType.Element)
-            {
-                child(reader);
-            }
-            else
-            {
-                reader.Skip();
-            }
-        }
-
-        reader.Read();
-    }
-
-    private static bool IsPlain(XmlReader r, string localName) =>
-        r.NodeType == XmlNodeType.Element && r.NamespaceURI.Length == 0 && r.LocalName == localName;
-
-    private static string? Text(XmlReader r)
-    {
-        var value = Content(r);
-        return value.Length == 0 ? null : value;
-    }
-
-    /// <summary>All text inside the current element (CDATA and nested elements' text included), trimmed; consumes the element.</summary>
-    private static string Content(XmlReader reader)
-    {
-        if (reader.IsEmptyElement)
-        {
-            reader.Read();
-            return string.Empty;
-        }
-
-        var depth = reader.Depth;
-        string? single = null;
-        StringBuilder? many = null;
-        reader.Read();
-        while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
-        {
-            if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace)
-            {
-                if (single is null && many is null)
-                {
-                    single = reader.Value;
-                }
-                else
-                {
-                    (many ??= new StringBuilder(single)).Append(reader.Value);
-                }
-            }
-
-            reader.Read();
-        }
-
-        reader.Read();
-        return (many?.ToString() ?? single ?? string.Empty).Trim();
     }
 }

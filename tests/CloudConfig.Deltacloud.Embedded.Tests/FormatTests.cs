@@ -48,6 +48,30 @@ public sealed class FormatTests
         Assert.Equal(2, document.RootElement.GetProperty("realms").GetArrayLength());
     }
 
+    [Fact]
+    public async Task GetDrivers_Json_GivesProvidersTheirEntryPointsAsTheXmlListsProviders()
+    {
+        await using var cloud = await TestCloud.StartAsync();
+        using var json = TestCloud.Client(cloud, "application/json");
+        using var xml = TestCloud.Client(cloud, "application/xml");
+
+        using var document = JsonDocument.Parse(await json.GetStringAsync(new Uri("/api/drivers", UriKind.Relative)));
+        var drivers = XDocument.Parse(await xml.GetStringAsync(new Uri("/api/drivers", UriKind.Relative))).Root!.Elements("driver");
+
+        // Every provider the XML list names appears under some service of the JSON entry points, and no other.
+        foreach (var driver in drivers)
+        {
+            var entry = document.RootElement.GetProperty(driver.Attribute("id")!.Value);
+            var providers = entry.TryGetProperty("entrypoints", out var entrypoints)
+                ? entrypoints.EnumerateObject().SelectMany(service => service.Value.EnumerateObject().Select(p => p.Name)).Distinct().ToList()
+                : [];
+            Assert.Equal(driver.Elements("provider").Select(p => p.Attribute("id")!.Value), providers);
+            Assert.Equal(driver.Element("name")!.Value, entry.GetProperty("name").GetString());
+        }
+
+        Assert.Equal("s3.amazonaws.com", document.RootElement.GetProperty("ec2").GetProperty("entrypoints").GetProperty("s3").GetProperty("us-east-1").GetString());
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

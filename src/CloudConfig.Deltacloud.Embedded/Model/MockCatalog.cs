@@ -84,6 +84,10 @@ internal static class MockCatalog
             KeyName = string.Empty,
             NetworkInterfaces = ["nicinst3"],
             CanCreateImage = false,
+
+            // The mock's own data names inst3's addresses after its image, unlike inst1's (recording 052).
+            PublicAddresses = ["img3.inst3.public.com"],
+            PrivateAddresses = ["img3.inst3.private.com"],
         },
     ];
 

@@ -48,10 +48,11 @@ internal static partial class JsonViews
 
     public static JsonNode Drivers()
     {
+        var details = JsonNode.Parse(MockDriverDetails.Json)!.AsObject();
         var result = new JsonObject();
         foreach (var driver in MockCatalog.Drivers)
         {
-            result[driver.Id] = new JsonObject { ["name"] = driver.Name };
+            result[driver.Id] = details[driver.Id]?.DeepClone() ?? new JsonObject { ["name"] = driver.Name };
         }
 
         return result;

@@ -20,7 +20,7 @@ internal sealed partial class XmlDeltacloudParser : IDeltacloudParser
         return new DeltacloudEntryPoint(Attr(api, "version") ?? string.Empty, Attr(api, "driver") ?? string.Empty, Attr(api, "provider"), collections);
     }
 
-    public IReadOnlyList<Instance> ParseInstances(string body) => Items(body, "instances", "instance", ParseInstance);
+    public IReadOnlyList<Instance> ParseInstances(string body) => XmlInstanceReader.Parse(body);
 
     public IReadOnlyList<Image> ParseImages(string body) => Items(body, "images", "image", ParseImage);
 

@@ -6,7 +6,10 @@ namespace CloudConfig.Deltacloud.Tests.Support;
 /// <summary>Builds clients with fast retry settings so fault tests stay quick.</summary>
 internal static class TestClients
 {
-    public static DeltacloudClient Create(Uri apiUrl, DeltacloudFormat format = DeltacloudFormat.Xml, Action<DeltacloudClientOptions>? configure = null, TimeProvider? timeProvider = null, HttpClient? httpClient = null, ILogger? logger = null)
+    public static DeltacloudClient Create(Uri apiUrl, DeltacloudFormat format = DeltacloudFormat.Xml, Action<DeltacloudClientOptions>? configure = null, TimeProvider? timeProvider = null, HttpClient? httpClient = null, ILogger? logger = null) =>
+        new(httpClient ?? new HttpClient(), Options(apiUrl, format, configure), timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance);
+
+    public static DeltacloudClientOptions Options(Uri apiUrl, DeltacloudFormat format = DeltacloudFormat.Xml, Action<DeltacloudClientOptions>? configure = null)
     {
         var options = new DeltacloudClientOptions
         {
@@ -22,6 +25,6 @@ internal static class TestClients
             WaitPollMaxDelay = TimeSpan.FromMilliseconds(20),
         };
         configure?.Invoke(options);
-        return new DeltacloudClient(httpClient ?? new HttpClient(), options, timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance);
+        return options;
     }
 }

@@ -23,7 +23,7 @@ public sealed class DeltacloudQuickBenchmark : IQuickBenchmark
 
     private static QuickFigure PerList(string name, Func<int> baseline, Func<int> ours)
     {
-        var (baselineNs, oursNs) = Measure.NanosecondsPerOperation(n => Repeat(baseline, n), n => Repeat(ours, n), operations: 5, rounds: 5);
+        var (baselineNs, oursNs) = Measure.NanosecondsPerOperation(n => Repeat(baseline, n), n => Repeat(ours, n), operations: 20, rounds: 9);
         return new QuickFigure(name, oursNs / baselineNs, oursNs / 1e6, "ms/list");
     }
 

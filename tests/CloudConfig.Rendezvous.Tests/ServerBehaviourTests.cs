@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Net;
+using CloudConfig.Cache.Rendezvous;
 using CloudConfig.Core;
 using CloudConfig.Rendezvous.Client;
 using Microsoft.AspNetCore.Builder;

@@ -19,7 +19,7 @@ public sealed class AgentRendezvousEndToEndTests
         var bootString = BootString.Create(uuid, server.Address, bootSecret);
         await using var agent = new AgentSide(bootString.Format(), allowInsecureTransport: true);
 
-        await agent.StartAsync();
+        agent.Start();
 
         await AssertConfiguresAndFollowsUpdateAsync(app, uuid, "web", 8080);
         Assert.DoesNotContain(bootSecret.Reveal(), agent.Logs.AllText, StringComparison.Ordinal);
@@ -39,7 +39,7 @@ public sealed class AgentRendezvousEndToEndTests
         // Insecure transport is NOT allowed: the self-signed certificate is accepted only because it is pinned.
         await using var agent = new AgentSide(bootString);
 
-        await agent.StartAsync();
+        agent.Start();
 
         await AssertConfiguresAndFollowsUpdateAsync(app, uuid, "db", 5432);
         Assert.Equal("https", server.BaseAddress.Scheme);
@@ -57,7 +57,7 @@ public sealed class AgentRendezvousEndToEndTests
         await using var agent = new AgentSide(bootString.Format());
         var connectionsBefore = server.Connections;
 
-        await agent.StartAsync();
+        agent.Start();
 
         var error = await Assert.ThrowsAsync<ConfigAgentTrustException>(() => agent.Running!.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal("fetch", error.Operation);

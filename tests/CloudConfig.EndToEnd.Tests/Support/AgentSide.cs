@@ -55,11 +55,7 @@ internal sealed class AgentSide : IAsyncDisposable
 
     public Task? Running { get; private set; }
 
-    public Task StartAsync()
-    {
-        Running = Task.Run(() => Agent.RunAsync(_stop.Token));
-        return Task.CompletedTask;
-    }
+    public void Start() => Running = Task.Run(() => Agent.RunAsync(_stop.Token));
 
     public async ValueTask DisposeAsync()
     {

@@ -38,7 +38,8 @@ internal sealed class AgentCommandLine
           --once                      exit after the first configuration instead of waiting for updates
           --verbose                   debug logging
           --help                      this text
-        Exit codes: 0 done or stopped, 1 unexpected error, 2 bad arguments or options, 3 no boot string, 4 refused credential.
+        Exit codes: 0 done or stopped, 1 unexpected error, 2 bad arguments or options, 3 no boot string, 4 refused credential,
+        5 refused server certificate.
         """;
 
     public bool ShowHelp { get; private set; }

@@ -14,6 +14,7 @@ internal static partial class Program
     public const int BadArguments = 2;
     public const int NoBootString = 3;
     public const int Refused = 4;
+    public const int CertificateRefused = 5;
 
     public static async Task<int> Main(string[] args)
     {
@@ -74,6 +75,11 @@ internal static partial class Program
         {
             Log.Stopped(logger, e.Message);
             return Refused;
+        }
+        catch (ConfigAgentTrustException e)
+        {
+            Log.Stopped(logger, e.Message);
+            return CertificateRefused;
         }
         catch (Exception e) when (e is ConfigAgentException or IOException or UnauthorizedAccessException)
         {

@@ -1,9 +1,10 @@
 using CloudConfig.Core;
+using CloudConfig.Rendezvous.Client;
 
 namespace CloudConfig.Agent;
 
 // Talking to the rendezvous point: rotation through the endpoints, capped backoff with jitter between rounds,
-// and a hard stop on an authentication failure.
+// and a hard stop on an authentication failure or a refused certificate.
 internal sealed partial class ConfigAgent
 {
     private async Task<T> CallAsync<T>(string operation, Func<IConfigRendezvous, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
@@ -20,6 +21,12 @@ internal sealed partial class ConfigAgent
             {
                 Log.AuthenticationFailed(_logger, operation, _state.Uuid, endpoint);
                 throw new ConfigAgentAuthenticationException(operation, _state.Uuid, e);
+            }
+            catch (RendezvousTrustException e)
+            {
+                // Checked before the transient failures it derives from: retrying cannot change the certificate.
+                Log.TrustFailed(_logger, operation, endpoint);
+                throw new ConfigAgentTrustException(operation, endpoint, e);
             }
             catch (Exception e) when (IsTransient(e, cancellationToken))
             {

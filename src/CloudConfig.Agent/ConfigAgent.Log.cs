@@ -47,5 +47,8 @@ internal sealed partial class ConfigAgent
 
         [LoggerMessage(13, LogLevel.Error, "The result of generation {Generation} of entry {Uuid} breaks the cache's limits ({Field}): reporting it as failed")]
         public static partial void ReportRefusedLocally(ILogger logger, Guid uuid, long generation, string field);
+
+        [LoggerMessage(14, LogLevel.Error, "The certificate of the rendezvous point at {Endpoint} was refused during {Operation}: stopping instead of retrying")]
+        public static partial void TrustFailed(ILogger logger, string operation, RendezvousEndpoint endpoint);
     }
 }

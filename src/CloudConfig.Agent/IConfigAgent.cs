@@ -10,6 +10,7 @@ public interface IConfigAgent
     /// </summary>
     /// <exception cref="BootStringNotFoundException">There is nothing to configure from.</exception>
     /// <exception cref="ConfigAgentAuthenticationException">The rendezvous point refused the agent's credential.</exception>
+    /// <exception cref="ConfigAgentTrustException">The rendezvous server's certificate was refused (not the pinned one, or invalid).</exception>
     /// <exception cref="OperationCanceledException">The agent was asked to stop.</exception>
     Task RunAsync(CancellationToken cancellationToken = default);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using CloudConfig.Cache.Rendezvous;
 using CloudConfig.Core;
 using CloudConfig.Rendezvous.Client;
 using Microsoft.AspNetCore.Builder;

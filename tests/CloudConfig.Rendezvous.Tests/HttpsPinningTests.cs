@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using CloudConfig.Cache.Rendezvous;
 using CloudConfig.Core;
 using CloudConfig.Rendezvous.Client;
 using Microsoft.Extensions.Logging;

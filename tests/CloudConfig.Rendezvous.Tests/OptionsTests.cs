@@ -1,3 +1,4 @@
+using CloudConfig.Cache.Rendezvous;
 using CloudConfig.Core;
 using CloudConfig.Rendezvous.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,6 +81,20 @@ public sealed class OptionsTests
         Assert.IsType<RendezvousConfigCache>(provider.GetRequiredService<IConfigCache>());
         Assert.IsType<RendezvousConfigCache>(provider.GetRequiredService<IConfigRegistry>());
         Assert.IsType<RendezvousConfigCache>(provider.GetRequiredService<IConfigRendezvous>());
+    }
+
+    [Fact]
+    public void AddRendezvousConfigCache_OnCloudConfigBuilder_ReplacesTheCacheAndReturnsTheBuilder()
+    {
+        var services = new ServiceCollection();
+        var builder = services.AddCloudConfig().AddInMemoryConfigCache();
+
+        var returned = builder.AddRendezvousConfigCache(o => (o.BaseAddress, o.ApiKey) = (new Uri("http://127.0.0.1:1/"), "key"));
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Same(builder, returned);
+        Assert.IsType<RendezvousConfigCache>(provider.GetRequiredService<IConfigRegistry>());
+        Assert.Equal(new Uri("http://127.0.0.1:1/"), provider.GetRequiredService<IOptions<RendezvousConfigCacheOptions>>().Value.BaseAddress);
     }
 
     [Fact]

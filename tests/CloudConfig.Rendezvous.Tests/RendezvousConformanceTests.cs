@@ -1,4 +1,5 @@
 using CloudConfig.Cache.Conformance;
+using CloudConfig.Cache.Rendezvous;
 using CloudConfig.Core;
 using CloudConfig.Rendezvous.Client;
 using Microsoft.Extensions.Time.Testing;

@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Net;
+using CloudConfig.Cache.Rendezvous;
 using CloudConfig.Core;
 using CloudConfig.Rendezvous.Client;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -156,6 +158,32 @@ public sealed class ServerBehaviourTests
         var error = Assert.Throws<InvalidOperationException>(() => app.MapConfigRendezvous());
 
         Assert.Contains("AddConfigRendezvous", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MapConfigRendezvous_WithoutUseRateLimiter_StillEnforcesTheFailureLimits()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddInMemoryConfigCache();
+        builder.Services.AddConfigRendezvous(o => (o.ApiKey, o.FailuresPerAddress, o.FailureWindow) = (TestServer.ApiKey, 2, TimeSpan.FromMinutes(1)));
+        await using var app = builder.Build();
+        // Deliberately no app.UseRateLimiter(): the limits must not depend on the app remembering it.
+        app.MapConfigRendezvous();
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", $"CloudConfig-Boot {Secret.Generate().Reveal()} {Secret.Generate().Reveal()}");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await http.GetAsync($"/v1/instances/{Guid.NewGuid()}/configuration");
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        await app.StopAsync();
     }
 
     private static async Task<TestServer> StartWithLogsAsync(CapturingLoggerProvider logs)

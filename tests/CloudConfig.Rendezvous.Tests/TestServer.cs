@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography.X509Certificates;
 using CloudConfig.Cache.InMemory;
+using CloudConfig.Cache.Rendezvous;
 using CloudConfig.Core;
 using CloudConfig.Rendezvous.Client;
 using Microsoft.AspNetCore.Builder;

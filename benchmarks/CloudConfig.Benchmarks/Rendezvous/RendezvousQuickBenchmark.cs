@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CloudConfig.Benchmarks.Quick;
+using CloudConfig.Cache.Rendezvous;
 using CloudConfig.Core;
 using CloudConfig.Rendezvous;
 using CloudConfig.Rendezvous.Client;

@@ -10,7 +10,9 @@ namespace CloudConfig.Agent;
 /// The agent calls <see cref="Connect"/> once per endpoint and keeps the result. An unreachable server should
 /// surface as <see cref="ConfigCacheUnavailableException"/> (or <see cref="HttpRequestException"/>,
 /// <see cref="IOException"/>, <see cref="TimeoutException"/>) from the rendezvous calls: the agent retries those
-/// with backoff and rotates to the next config host. <see cref="ConfigEntryNotFoundException"/> stops the agent.
+/// with backoff and rotates to the next config host. <see cref="ConfigEntryNotFoundException"/> stops the agent, and so
+/// does <c>RendezvousTrustException</c> (a refused server certificate), although it is a
+/// <see cref="ConfigCacheUnavailableException"/>: retrying cannot change the certificate.
 /// </remarks>
 public interface IRendezvousConnector
 {

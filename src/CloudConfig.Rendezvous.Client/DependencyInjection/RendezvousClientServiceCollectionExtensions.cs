@@ -6,26 +6,9 @@ using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the rendezvous clients.</summary>
+/// <summary>Registers the instance side's rendezvous client.</summary>
 public static class RendezvousClientServiceCollectionExtensions
 {
-    /// <summary>
-    /// Registers <see cref="RendezvousConfigCache"/> as the <see cref="IConfigCache"/>, replacing any cache
-    /// registered before (the app chose a remote rendezvous). Options are validated at start-up.
-    /// </summary>
-    public static IServiceCollection AddRendezvousConfigCache(this IServiceCollection services, Action<RendezvousConfigCacheOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<RendezvousConfigCacheOptions>().ValidateOnStart();
-        services.Configure(configure);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RendezvousConfigCacheOptions>, RendezvousConfigCacheOptionsValidator>());
-        services.TryAddSingleton<RendezvousConfigCache>();
-        services.RemoveAll<IConfigCache>();
-        services.AddSingleton<IConfigCache>(sp => sp.GetRequiredService<RendezvousConfigCache>());
-        return services.AddConfigCacheRoles();
-    }
-
     /// <summary>
     /// Registers a <see cref="RendezvousInstanceClient"/> for <see cref="RendezvousInstanceClientOptions.BaseAddress"/>
     /// (and as the <see cref="IConfigRendezvous"/> unless one is registered). Options are validated at start-up.

@@ -11,7 +11,8 @@ public static class RendezvousEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps every route of <see cref="RendezvousRoutes"/> over the registered <c>IConfigCache</c>. Requires
-    /// <c>services.AddConfigRendezvous(...)</c>, and <c>app.UseRateLimiter()</c> for the failure limits.
+    /// <c>services.AddConfigRendezvous(...)</c>. The failure limits are part of the mapped routes: no middleware
+    /// (such as <c>app.UseRateLimiter()</c>) is needed for them, and none can be forgotten.
     /// </summary>
     /// <returns>A builder for conventions on every rendezvous route.</returns>
     public static IEndpointConventionBuilder MapConfigRendezvous(this IEndpointRouteBuilder endpoints)
@@ -19,20 +20,20 @@ public static class RendezvousEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         var handlers = endpoints.ServiceProvider.GetService<RendezvousEndpoints>()
             ?? throw new InvalidOperationException("Call services.AddConfigRendezvous(...) and register an IConfigCache before MapConfigRendezvous().");
+        var gate = endpoints.ServiceProvider.GetRequiredService<FailureGate>();
         var group = endpoints.MapGroup("");
         group.MapGet(RendezvousRoutes.Health, (RequestDelegate)handlers.HealthAsync);
 
-        var secured = group.MapGroup("").RequireRateLimiting(FailureRateLimiterPolicy.Name);
-        secured.MapGet(RendezvousRoutes.InstanceConfiguration, (RequestDelegate)handlers.FetchAsync);
-        secured.MapGet(RendezvousRoutes.InstanceConfigurationUpdates, (RequestDelegate)handlers.WaitForUpdateAsync);
-        secured.MapPut(RendezvousRoutes.InstanceReport, (RequestDelegate)handlers.ReportAsync);
-        secured.MapPost(RendezvousRoutes.PoolAssignments, (RequestDelegate)handlers.AssignAsync);
-        secured.MapPost(RendezvousRoutes.Entries, (RequestDelegate)handlers.PreRegisterAsync);
-        secured.MapGet(RendezvousRoutes.Entries, (RequestDelegate)handlers.ListAsync);
-        secured.MapGet(RendezvousRoutes.Entry, (RequestDelegate)handlers.GetAsync);
-        secured.MapDelete(RendezvousRoutes.Entry, (RequestDelegate)handlers.RemoveAsync);
-        secured.MapPut(RendezvousRoutes.EntryConfiguration, (RequestDelegate)handlers.UpdateConfigurationAsync);
-        secured.MapPost(RendezvousRoutes.RemoveStale, (RequestDelegate)handlers.RemoveStaleAsync);
+        group.MapGet(RendezvousRoutes.InstanceConfiguration, gate.Guard(handlers.FetchAsync));
+        group.MapGet(RendezvousRoutes.InstanceConfigurationUpdates, gate.Guard(handlers.WaitForUpdateAsync));
+        group.MapPut(RendezvousRoutes.InstanceReport, gate.Guard(handlers.ReportAsync));
+        group.MapPost(RendezvousRoutes.PoolAssignments, gate.Guard(handlers.AssignAsync));
+        group.MapPost(RendezvousRoutes.Entries, gate.Guard(handlers.PreRegisterAsync));
+        group.MapGet(RendezvousRoutes.Entries, gate.Guard(handlers.ListAsync));
+        group.MapGet(RendezvousRoutes.Entry, gate.Guard(handlers.GetAsync));
+        group.MapDelete(RendezvousRoutes.Entry, gate.Guard(handlers.RemoveAsync));
+        group.MapPut(RendezvousRoutes.EntryConfiguration, gate.Guard(handlers.UpdateConfigurationAsync));
+        group.MapPost(RendezvousRoutes.RemoveStale, gate.Guard(handlers.RemoveStaleAsync));
         return group;
     }
 }

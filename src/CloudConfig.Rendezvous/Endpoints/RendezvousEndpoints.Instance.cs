@@ -30,7 +30,7 @@ internal sealed partial class RendezvousEndpoints
             if (after is not null && after.BootSecretReplays > before.BootSecretReplays)
             {
                 metrics.Replayed();
-                RendezvousLog.BootSecretReplayed(logger, uuid, FailureRateLimiterPolicy.AddressOf(context));
+                RendezvousLog.BootSecretReplayed(logger, uuid, FailureGate.AddressOf(context));
             }
 
             throw;

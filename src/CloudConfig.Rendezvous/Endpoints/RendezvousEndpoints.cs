@@ -75,7 +75,7 @@ internal sealed partial class RendezvousEndpoints(
         }
         else
         {
-            RendezvousLog.BadRequest(logger, context.Request.Path, FailureRateLimiterPolicy.AddressOf(context), problem.ErrorKind);
+            RendezvousLog.BadRequest(logger, context.Request.Path, FailureGate.AddressOf(context), problem.ErrorKind);
         }
 
         await RendezvousHttp.WriteProblemAsync(context, problem).ConfigureAwait(false);
@@ -83,8 +83,8 @@ internal sealed partial class RendezvousEndpoints(
 
     private async Task RefuseAsync(HttpContext context, string operation, Guid? uuid, string reason, ProblemMessage problem)
     {
-        var address = FailureRateLimiterPolicy.AddressOf(context);
-        throttle.RecordFailure(address, FailureRateLimiterPolicy.EntryOf(context));
+        var address = FailureGate.AddressOf(context);
+        throttle.RecordFailure(address, FailureGate.EntryOf(context));
         metrics.Refused(operation, reason);
         if (context.GetRouteValue("pool") is string pool)
         {

@@ -9,7 +9,7 @@ namespace CloudConfig.Rendezvous;
 
 /// <summary>
 /// A ready rendezvous server for those who just want to run one: Kestrel on the configured URLs, the rendezvous
-/// routes, the failure rate limiter, and an in-memory cache unless another <c>IConfigCache</c> is registered.
+/// routes with their failure limits, and an in-memory cache unless another <c>IConfigCache</c> is registered.
 /// </summary>
 public static class RendezvousServer
 {
@@ -33,7 +33,6 @@ public static class RendezvousServer
         var app = builder.Build();
         options.ConfigureApp?.Invoke(app);
         app.UseRouting();
-        app.UseRateLimiter();
         app.MapConfigRendezvous();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 

@@ -21,6 +21,6 @@ public sealed class RendezvousServerOptions
     /// <summary>Adds services: register the <c>IConfigCache</c> to expose here; an in-memory cache otherwise.</summary>
     public Action<WebApplicationBuilder>? ConfigureBuilder { get; set; }
 
-    /// <summary>Adds middleware before the rate limiter and the routes (for example forwarded headers).</summary>
+    /// <summary>Adds middleware before the routes (for example forwarded headers, which the failure limits then count by).</summary>
     public Action<WebApplication>? ConfigureApp { get; set; }
 }

@@ -1,42 +1,49 @@
-using System.Threading.RateLimiting;
+using System.Globalization;
+using System.Text.Json;
+using CloudConfig.Rendezvous.Protocol;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 
 namespace CloudConfig.Rendezvous;
 
 /// <summary>
-/// A limiter that spends nothing itself: it admits a request while the address and the entry both have failures
-/// left in <see cref="FailureThrottle"/>.
+/// The gate in front of every authenticated route: it admits a request while <see cref="FailureThrottle"/> still has
+/// failures left for both its source address and its entry; the endpoints spend that budget only when they refuse a
+/// credential.
 /// </summary>
-internal sealed class FailureGate(FailureThrottle throttle, string address, string? entry) : RateLimiter
+/// <remarks>
+/// It wraps the route handlers themselves rather than being an ASP.NET Core rate-limiter policy: a policy only applies
+/// when the app remembers <c>app.UseRateLimiter()</c>, and forgetting it silently removed the failure limits.
+/// </remarks>
+internal sealed class FailureGate(FailureThrottle throttle, RendezvousMetrics metrics, ILogger<FailureGate> logger)
 {
-    // Idle at once, so the middleware drops the partition on its next sweep; a new request makes a new gate.
-    public override TimeSpan? IdleDuration => TimeSpan.MaxValue;
+    /// <summary>The handler behind the gate.</summary>
+    public RequestDelegate Guard(RequestDelegate handler) => context =>
+        throttle.IsBlocked(AddressOf(context), EntryOf(context), out var retryAfter) ? RejectAsync(context, retryAfter) : handler(context);
 
-    public override RateLimiterStatistics? GetStatistics() => null;
+    /// <summary>The source address failures are counted against (the forwarded one only if the app set that up).</summary>
+    public static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    protected override RateLimitLease AttemptAcquireCore(int permitCount) =>
-        throttle.IsBlocked(address, entry, out var retryAfter) ? new GateLease(false, retryAfter) : GateLease.Admitted;
+    /// <summary>
+    /// The entry failures are counted against: the uuid (in one canonical form) or pool named in an instance route;
+    /// none for the app's routes, so that an attacker spending an entry's budget cannot lock the app out of it.
+    /// </summary>
+    /// <remarks>Canonical, so that writing one uuid in another format (braces, no dashes) does not open a fresh budget.</remarks>
+    public static string? EntryOf(HttpContext context) =>
+        !context.Request.Path.StartsWithSegments(RendezvousRoutes.Prefix + "/instances") && !context.Request.Path.StartsWithSegments(RendezvousRoutes.Prefix + "/pools") ? null
+        : context.GetRouteValue("uuid") is string uuid ? "uuid:" + (Guid.TryParse(uuid, out var parsed) ? parsed.ToString("D") : uuid)
+        : context.GetRouteValue("pool") is string pool ? "pool:" + pool
+        : null;
 
-    protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(AttemptAcquireCore(permitCount));
-
-    private sealed class GateLease(bool isAcquired, TimeSpan retryAfter) : RateLimitLease
+    private async Task RejectAsync(HttpContext http, TimeSpan retryAfter)
     {
-        public static readonly GateLease Admitted = new(true, TimeSpan.Zero);
-
-        public override bool IsAcquired => isAcquired;
-
-        public override IEnumerable<string> MetadataNames => isAcquired ? [] : [MetadataName.RetryAfter.Name];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            if (!isAcquired && metadataName == MetadataName.RetryAfter.Name)
-            {
-                metadata = retryAfter;
-                return true;
-            }
-
-            metadata = null;
-            return false;
-        }
+        RendezvousLog.Throttled(logger, http.Request.Path, AddressOf(http));
+        metrics.Refused("any", "throttled");
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.ContentType = RendezvousHeaders.ProblemMediaType;
+        await JsonSerializer.SerializeAsync(http.Response.Body, RendezvousProblems.RateLimited(), RendezvousJsonContext.Default.ProblemMessage, http.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -1,3 +1,9 @@
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using CloudConfig.Agent.Host;
 using CloudConfig.Core;
 
@@ -34,10 +40,72 @@ public sealed class ProgramTests : IDisposable
         Assert.Equal(Program.Ok, await Program.Main(["--help"]));
 
     [Fact]
-    public async Task Main_BootStringButNoTransportInThisBuild_StopsWithAnErrorInsteadOfPretending()
+    public async Task Main_ServerCertificateIsNotThePinnedOne_ExitsWith5WithoutRetrying()
     {
-        var bootString = BootString.Create(Guid.NewGuid(), RendezvousAddress.Parse("127.0.0.1:9"), Secret.Generate()).Format();
+        using var certificate = SelfSigned("CN=rendezvous.test");
+        using var pinned = SelfSigned("CN=the-expected-one.test");
+        await using var server = await TlsListener.StartAsync(certificate);
+        var bootString = BootString.Create(Guid.NewGuid(), RendezvousAddress.Parse($"127.0.0.1:{server.Port}"), Secret.Generate(), CertificateFingerprint.Of(pinned)).Format();
 
-        Assert.Equal(Program.UnexpectedError, await Program.Main(Isolated("--boot-string", bootString, "--once")));
+        var exitCode = await Program.Main(Isolated("--boot-string", bootString)).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(Program.CertificateRefused, exitCode);
+        Assert.Equal(1, server.Handshakes);
+    }
+
+    private static X509Certificate2 SelfSigned(string subject)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
+        var now = TimeProvider.System.GetUtcNow();
+        using var ephemeral = request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
+        return X509CertificateLoader.LoadPkcs12(ephemeral.Export(X509ContentType.Pfx), null);
+    }
+
+    /// <summary>A TLS server on loopback that presents a certificate and counts the handshakes attempted.</summary>
+    private sealed class TlsListener : IAsyncDisposable
+    {
+        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+        private readonly CancellationTokenSource _stop = new();
+        private Task _accepting = Task.CompletedTask;
+        private int _handshakes;
+
+        public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+        public int Handshakes => Volatile.Read(ref _handshakes);
+
+        public static Task<TlsListener> StartAsync(X509Certificate2 certificate)
+        {
+            var server = new TlsListener();
+            server._listener.Start();
+            server._accepting = server.AcceptAsync(certificate);
+            return Task.FromResult(server);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            _listener.Stop();
+            await _accepting;
+            _stop.Dispose();
+        }
+
+        private async Task AcceptAsync(X509Certificate2 certificate)
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                try
+                {
+                    using var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                    Interlocked.Increment(ref _handshakes);
+                    await using var tls = new SslStream(client.GetStream());
+                    await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, _stop.Token);
+                }
+                catch (Exception e) when (e is AuthenticationException or IOException or SocketException or OperationCanceledException)
+                {
+                    // The agent refuses the certificate and hangs up: that is the point.
+                }
+            }
+        }
     }
 }

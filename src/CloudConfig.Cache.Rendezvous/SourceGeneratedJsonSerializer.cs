@@ -2,7 +2,7 @@ using System.Text.Json;
 using CloudConfig.Rendezvous.Protocol;
 using Flurl.Http.Configuration;
 
-namespace CloudConfig.Rendezvous.Client;
+namespace CloudConfig.Cache.Rendezvous;
 
 /// <summary>Flurl's serializer, backed by the source-generated context: only rendezvous messages, no reflection.</summary>
 internal sealed class SourceGeneratedJsonSerializer : ISerializer

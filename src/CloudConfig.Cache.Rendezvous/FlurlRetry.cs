@@ -1,8 +1,9 @@
+using CloudConfig.Rendezvous.Client;
 using Flurl.Http;
 using Polly;
 using Polly.Retry;
 
-namespace CloudConfig.Rendezvous.Client;
+namespace CloudConfig.Cache.Rendezvous;
 
 /// <summary>
 /// Retries of the app's calls: jittered exponential backoff for transient failures; 401, 403, 404 and every

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace CloudConfig.Rendezvous.Client;
+namespace CloudConfig.Cache.Rendezvous;
 
 /// <summary>Checks <see cref="RendezvousConfigCacheOptions"/> at start-up and reports every problem at once.</summary>
 internal sealed class RendezvousConfigCacheOptionsValidator : IValidateOptions<RendezvousConfigCacheOptions>

@@ -1,6 +1,7 @@
 using CloudConfig.Core;
+using CloudConfig.Rendezvous.Client;
 
-namespace CloudConfig.Rendezvous.Client;
+namespace CloudConfig.Cache.Rendezvous;
 
 /// <summary>Options for <see cref="RendezvousConfigCache"/>, the app's side of a remote rendezvous server.</summary>
 public sealed class RendezvousConfigCacheOptions

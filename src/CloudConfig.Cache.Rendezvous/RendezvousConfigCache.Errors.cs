@@ -1,9 +1,10 @@
 using CloudConfig.Core;
+using CloudConfig.Rendezvous.Client;
 using CloudConfig.Rendezvous.Protocol;
 using Flurl.Http;
 using Microsoft.Extensions.Logging;
 
-namespace CloudConfig.Rendezvous.Client;
+namespace CloudConfig.Cache.Rendezvous;
 
 // The one place where Flurl's exceptions become ours; nothing of Flurl leaves this class.
 public sealed partial class RendezvousConfigCache

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using CloudConfig.Core;
+using CloudConfig.Rendezvous.Client;
 using CloudConfig.Rendezvous.Protocol;
 using Flurl.Http;
 using Microsoft.Extensions.Logging;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Polly;
 
-namespace CloudConfig.Rendezvous.Client;
+namespace CloudConfig.Cache.Rendezvous;
 
 /// <summary>
 /// A remote rendezvous server used exactly like a local <see cref="IConfigCache"/>: the app's calls go over

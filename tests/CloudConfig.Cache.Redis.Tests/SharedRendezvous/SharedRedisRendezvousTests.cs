@@ -35,7 +35,7 @@ public sealed class SharedRedisRendezvousTests(RedisServerFixture redis) : IAsyn
     }
 
     [Fact]
-    public async Task AgentsSplitAcrossTwoServers_ReportsReadableThroughEitherAndUpdatesCrossServers()
+    public async Task Run_AgentsSplitAcrossTwoServersOnOneRedis_ReportsReadableThroughEitherAndUpdatesCrossServers()
     {
         var uuids = new Guid[Agents];
         for (var i = 0; i < Agents; i++)
@@ -97,7 +97,7 @@ public sealed class SharedRedisRendezvousTests(RedisServerFixture redis) : IAsyn
     }
 
     [Fact]
-    public async Task DynamicPoolSharedByTwoServers_AgentsOnBothClaimEachEntryExactlyOnce()
+    public async Task AssignDynamic_PoolSharedByTwoServers_AgentsOnBothClaimEachEntryExactlyOnce()
     {
         var credential = Secret.Generate();
         var uuids = new Guid[Agents];

@@ -42,7 +42,7 @@ public sealed class RedisWatchSignalTests(RedisServerFixture redis) : IAsyncLife
         using var cancel = new CancellationTokenSource();
 
         var waiting = _cache.WaitForUpdateAsync(uuid, trustKey, knownGeneration: 1, TimeSpan.FromHours(1), cancel.Token);
-        await WaitUntilAsync(() => _cache.ChangeSignalCount == 1);
+        await WaitUntilAsync(() => Task.FromResult(_cache.ChangeSignalCount == 1));
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(30)));
@@ -69,9 +69,15 @@ public sealed class RedisWatchSignalTests(RedisServerFixture redis) : IAsyncLife
         var (uuid, trustKey) = await RegisterAndClaimAsync();
         await using var app = redis.CreateCache(_time, keyPrefix: _prefix);
         using var cancel = new CancellationTokenSource();
-        var leaving = _cache.WaitForUpdateAsync(uuid, trustKey, knownGeneration: 1, TimeSpan.FromHours(1), cancel.Token);
+        // Each waiter holds its watch from before its first read (a contact at the fake clock's time) onwards, so
+        // once both reads are seen, both share the entry's one signal.
+        _time.Advance(TimeSpan.FromMinutes(1));
         var staying = _cache.WaitForUpdateAsync(uuid, trustKey, knownGeneration: 1, TimeSpan.FromHours(1));
-        await WaitUntilAsync(() => _cache.ChangeSignalCount == 1);
+        await WaitUntilAsync(async () => (await _cache.GetAsync(uuid))!.LastContactAt == _time.GetUtcNow());
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var leaving = _cache.WaitForUpdateAsync(uuid, trustKey, knownGeneration: 1, TimeSpan.FromHours(1), cancel.Token);
+        await WaitUntilAsync(async () => (await _cache.GetAsync(uuid))!.LastContactAt == _time.GetUtcNow());
+        Assert.Equal(1, _cache.ChangeSignalCount);
 
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leaving.WaitAsync(TimeSpan.FromSeconds(30)));
@@ -83,10 +89,10 @@ public sealed class RedisWatchSignalTests(RedisServerFixture redis) : IAsyncLife
         Assert.Equal(0, _cache.ChangeSignalCount);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
+        while (!await condition())
         {
             await Task.Delay(5, limit.Token);
         }

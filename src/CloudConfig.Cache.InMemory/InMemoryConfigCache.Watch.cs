@@ -1,12 +1,14 @@
-using System.Collections.Concurrent;
 using CloudConfig.Core;
 
 namespace CloudConfig.Cache.InMemory;
 
-// Long polls: a waiter parks on a per-entry signal that the next configuration change or removal completes.
+// Long polls: a waiter watches a per-entry signal that the next configuration change or removal completes.
 public sealed partial class InMemoryConfigCache
 {
-    private readonly ConcurrentDictionary<Guid, TaskCompletionSource> _changeSignals = new();
+    private readonly ChangeSignals _changeSignals = new();
+
+    /// <summary>How many uuids have a wake-up signal now; for tests that waiters leave nothing behind.</summary>
+    internal int ChangeSignalCount => _changeSignals.Count;
 
     /// <inheritdoc />
     public async Task<InstanceConfiguration?> WaitForUpdateAsync(Guid uuid, Secret trustKey, long knownGeneration, TimeSpan timeout, CancellationToken cancellationToken = default)
@@ -20,8 +22,9 @@ public sealed partial class InMemoryConfigCache
         var deadline = _time.GetUtcNow() + timeout;
         while (true)
         {
-            // Taken before the fetch so that a change landing between the fetch and the wait still wakes us.
-            var signal = _changeSignals.GetOrAdd(uuid, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            // Taken before the fetch so that a change landing between the fetch and the wait still wakes us;
+            // released however this round ends (answer, timeout, refusal, cancellation).
+            using var watch = _changeSignals.Start(uuid);
             var current = await FetchAsync(uuid, InstanceCredential.Trusted(trustKey), cancellationToken).ConfigureAwait(false);
             if (current.Generation > knownGeneration)
             {
@@ -36,7 +39,7 @@ public sealed partial class InMemoryConfigCache
 
             try
             {
-                await signal.Task.WaitAsync(remaining, _time, cancellationToken).ConfigureAwait(false);
+                await watch.Changed.WaitAsync(remaining, _time, cancellationToken).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
@@ -45,11 +48,5 @@ public sealed partial class InMemoryConfigCache
         }
     }
 
-    private void SignalChange(Guid uuid)
-    {
-        if (_changeSignals.TryRemove(uuid, out var signal))
-        {
-            signal.TrySetResult();
-        }
-    }
+    private void SignalChange(Guid uuid) => _changeSignals.Signal(uuid);
 }

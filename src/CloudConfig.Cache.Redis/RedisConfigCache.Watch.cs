@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CloudConfig.Core;
 using StackExchange.Redis;
 
@@ -8,9 +7,12 @@ namespace CloudConfig.Cache.Redis;
 // channel (inside the same script that makes it); this process subscribes once and wakes its local waiters.
 public sealed partial class RedisConfigCache
 {
-    private readonly ConcurrentDictionary<Guid, TaskCompletionSource> _changeSignals = new();
+    private readonly ChangeSignals _changeSignals = new();
     private readonly Lock _subscribeLock = new();
     private Task? _subscription;
+
+    /// <summary>How many uuids have a wake-up signal now; for tests that waiters leave nothing behind.</summary>
+    internal int ChangeSignalCount => _changeSignals.Count;
 
     /// <inheritdoc />
     /// <remarks>
@@ -33,8 +35,9 @@ public sealed partial class RedisConfigCache
 
         while (true)
         {
-            // Taken (and subscribed) before the fetch, so a change landing between the fetch and the wait still wakes us.
-            var signal = _changeSignals.GetOrAdd(uuid, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            // Taken (and subscribed) before the fetch, so a change landing between the fetch and the wait still wakes
+            // us; released however this round ends (answer, timeout, refusal, cancellation).
+            using var watch = _changeSignals.Start(uuid);
             var current = await FetchAsync(uuid, InstanceCredential.Trusted(trustKey), cancellationToken).ConfigureAwait(false);
             if (current.Generation > knownGeneration)
             {
@@ -49,7 +52,7 @@ public sealed partial class RedisConfigCache
 
             try
             {
-                await signal.Task.WaitAsync(remaining, _time, cancellationToken).ConfigureAwait(false);
+                await watch.Changed.WaitAsync(remaining, _time, cancellationToken).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
@@ -73,21 +76,12 @@ public sealed partial class RedisConfigCache
 
     private void OnChange(RedisChannel channel, RedisValue message)
     {
-        if (Guid.TryParseExact((string?)message, "N", out var uuid) && _changeSignals.TryRemove(uuid, out var signal))
+        if (Guid.TryParseExact((string?)message, "N", out var uuid))
         {
-            signal.TrySetResult();
+            _changeSignals.Signal(uuid);
         }
     }
 
     /// <summary>Wakes every waiter to re-check its entry; called when notifications may have been lost.</summary>
-    internal void WakeAllWaiters()
-    {
-        foreach (var uuid in _changeSignals.Keys)
-        {
-            if (_changeSignals.TryRemove(uuid, out var signal))
-            {
-                signal.TrySetResult();
-            }
-        }
-    }
+    internal void WakeAllWaiters() => _changeSignals.SignalAll();
 }

@@ -39,6 +39,23 @@ public abstract partial class ConfigCacheConformanceTests
     }
 
     [Fact]
+    public async Task WaitForUpdate_AnotherWaiterOnTheEntryCancelled_StillWakesThisOne()
+    {
+        var (uuid, _, trustKey) = await RegisterAndClaimAsync();
+        using var cancel = new CancellationTokenSource();
+        var leaving = Cache.WaitForUpdateAsync(uuid, trustKey, knownGeneration: 1, TimeSpan.FromMinutes(10), cancel.Token);
+        var staying = Cache.WaitForUpdateAsync(uuid, trustKey, knownGeneration: 1, TimeSpan.FromMinutes(10));
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leaving.WaitAsync(TimeSpan.FromSeconds(30)));
+        await Cache.UpdateConfigurationAsync(uuid, Script("echo v2"));
+        var update = await staying.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.NotNull(update);
+        Assert.Equal(2, update.Generation);
+    }
+
+    [Fact]
     public async Task WaitForUpdate_WrongTrustKey_IsRefused()
     {
         var (uuid, bootSecret, _) = await RegisterAndClaimAsync();

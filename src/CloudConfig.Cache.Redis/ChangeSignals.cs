@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+
+namespace CloudConfig.Cache.Redis;
+
+/// <summary>
+/// Wake-up signals for long polls, one per uuid that someone is waiting on right now. A waiter holds a
+/// <see cref="Watch"/> for as long as it waits; the last watch released drops the signal, so uuids waited on once
+/// (or never registered at all) leave nothing behind however long the process runs.
+/// </summary>
+/// <remarks>The in-memory cache keeps its own copy of this type: the two packages share nothing but Core.</remarks>
+internal sealed class ChangeSignals
+{
+    private readonly ConcurrentDictionary<Guid, Slot> _slots = new();
+
+    /// <summary>How many uuids have a signal now; for tests that nothing is left behind.</summary>
+    public int Count => _slots.Count;
+
+    /// <summary>
+    /// Starts watching <paramref name="uuid"/>: the returned watch's <see cref="Watch.Changed"/> completes at the
+    /// next <see cref="Signal"/> for it. Take it before reading the entry, so a change landing between the read
+    /// and the wait is not missed. Dispose it when done waiting, however the wait ends.
+    /// </summary>
+    public Watch Start(Guid uuid)
+    {
+        while (true)
+        {
+            var slot = _slots.GetOrAdd(uuid, static _ => new Slot());
+            lock (slot.Lock)
+            {
+                if (!slot.Retired)
+                {
+                    slot.Watchers++;
+                    return new Watch(this, uuid, slot);
+                }
+            }
+
+            // Signalled or dropped, and about to leave the map: make sure it has, then take a fresh one.
+            _slots.TryRemove(new KeyValuePair<Guid, Slot>(uuid, slot));
+        }
+    }
+
+    /// <summary>Wakes everyone watching <paramref name="uuid"/>.</summary>
+    public void Signal(Guid uuid)
+    {
+        if (_slots.TryRemove(uuid, out var slot))
+        {
+            Retire(slot);
+        }
+    }
+
+    /// <summary>Wakes every watcher, to re-check its entry.</summary>
+    public void SignalAll()
+    {
+        foreach (var uuid in _slots.Keys)
+        {
+            Signal(uuid);
+        }
+    }
+
+    private static void Retire(Slot slot)
+    {
+        lock (slot.Lock)
+        {
+            slot.Retired = true;
+        }
+
+        slot.Changed.TrySetResult();
+    }
+
+    private void Release(Guid uuid, Slot slot)
+    {
+        lock (slot.Lock)
+        {
+            if (--slot.Watchers > 0 || slot.Retired)
+            {
+                return;
+            }
+
+            slot.Retired = true;
+        }
+
+        // Removes this slot only: a newer one for the same uuid stays.
+        _slots.TryRemove(new KeyValuePair<Guid, Slot>(uuid, slot));
+    }
+
+    /// <summary>One waiter's interest in one uuid.</summary>
+    internal sealed class Watch : IDisposable
+    {
+        private readonly ChangeSignals _owner;
+        private readonly Guid _uuid;
+        private Slot? _slot;
+
+        public Watch(ChangeSignals owner, Guid uuid, Slot slot)
+        {
+            _owner = owner;
+            _uuid = uuid;
+            _slot = slot;
+            Changed = slot.Changed.Task;
+        }
+
+        /// <summary>Completes at the next change of the entry (or its removal).</summary>
+        public Task Changed { get; }
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _slot, null) is { } slot)
+            {
+                _owner.Release(_uuid, slot);
+            }
+        }
+    }
+
+    internal sealed class Slot
+    {
+        public Lock Lock { get; } = new();
+
+        public TaskCompletionSource Changed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Watchers { get; set; }
+
+        public bool Retired { get; set; }
+    }
+}

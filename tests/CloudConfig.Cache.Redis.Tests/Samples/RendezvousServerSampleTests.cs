@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using CloudConfig.Cache.Rendezvous;
 using CloudConfig.Core;
 using CloudConfig.Rendezvous.Client;
 using Microsoft.Extensions.Options;

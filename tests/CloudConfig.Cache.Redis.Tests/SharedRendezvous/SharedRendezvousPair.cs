@@ -1,3 +1,4 @@
+using CloudConfig.Cache.Rendezvous;
 using CloudConfig.Core;
 using CloudConfig.Rendezvous;
 using CloudConfig.Rendezvous.Client;

@@ -41,7 +41,7 @@ public sealed class ManyScenario(ConfigProvisioner provisioner, SampleLaunch lau
         var configured = await Task.WhenAll(waits).ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(started);
         var failures = results.Where(r => r.Error is not null).Select(r => $"request {r.Index}: {r.Error!.Message}").Concat(tracker.Failures).ToList();
-        return new ManyResult(count, [.. configured.OfType<InstanceRow>().OrderBy(r => r.InstanceId, StringComparer.Ordinal)], failures, results, elapsed);
+        return new ManyResult(count, [.. configured.OfType<InstanceRow>().OrderBy(r => r.InstanceId.Length).ThenBy(r => r.InstanceId, StringComparer.Ordinal)], failures, results, elapsed);
     }
 
     private async Task<InstanceRow?> WaitAsync(ProvisionedInstance instance, Tracker tracker, CancellationToken cancellationToken)

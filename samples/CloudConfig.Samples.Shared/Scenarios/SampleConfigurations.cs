@@ -38,7 +38,7 @@ public static class SampleConfigurations
         }
 
         // Proves the script ran on the instance and saw which generation it applies.
-        script.Append("echo \"applied_generation=$CLOUDCONFIG_GENERATION\" >> \"$out\"\n");
+        script.Append("echo \"generation=$CLOUDCONFIG_GENERATION\" >> \"$out\"\n");
         return ConfigurationContent.FromText(script.ToString(), "text/x-shellscript");
     }
 }

@@ -1,4 +1,5 @@
 using CloudConfig.Core;
+using CloudConfig.Deltacloud.Embedded;
 using CloudConfig.Samples.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,31 @@ public sealed class LocalAgentLauncherTests
             Assert.Equal(InstanceState.Configured, row.Entry.Status.State);
             Assert.Equal(local.Cloud.FindInstance(row.InstanceId)!.PrivateAddresses[0], row.Entry.Address);
         });
+        Assert.Equal(2L, result.Updated.Entry.Status.AppliedGeneration);
+    }
+
+    [Fact]
+    public async Task QuickStartScenario_ExternalDeltacloudLikeTheMockDriver_LocalAgentsConfigure()
+    {
+        // What --deltacloud-url does: no embedded cloud in LocalCloud, a separate server that boots nothing and,
+        // like the real mock driver, does not advertise user_data.
+        await using var external = await EmbeddedDeltacloud.StartAsync(new EmbeddedDeltacloudOptions { AdvertiseUserData = false });
+        await using var local = await LocalCloud.StartAsync(new LocalCloudOptions { EmbeddedCloud = false });
+        await using var services = local.CreateAppServices(
+            client =>
+            {
+                client.BaseUrl = external.ApiUrl;
+                client.Username = external.Username;
+                client.Password = external.Password;
+            },
+            runAgentsLocally: true);
+
+        var result = await new QuickStartScenario(services.GetRequiredService<ConfigProvisioner>(), new SampleLaunch(), Timeout).RunAsync();
+
+        Assert.Null(local.Cloud);
+        Assert.Equal(3, external.Instances.Count);
+        Assert.Equal(3, local.Agents.Started);
+        Assert.All(result.Instances, row => Assert.Equal(InstanceState.Configured, row.Entry.Status.State));
         Assert.Equal(2L, result.Updated.Entry.Status.AppliedGeneration);
     }
 

@@ -116,11 +116,12 @@ public sealed class LocalAgentLauncherTests
     }
 
     [Fact]
-    public void RunAgentsLocally_NoLauncherRegistered_ThrowsNamingTheFix()
+    public async Task RunAgentsLocally_NoLauncherRegistered_ThrowsNamingTheFix()
     {
+        await using var agents = new LocalAgents();
         var builder = new ServiceCollection().AddCloudConfig(o => o.RendezvousAddress = "127.0.0.1:1");
 
-        var error = Assert.Throws<InvalidOperationException>(() => builder.RunAgentsLocally(new LocalAgents()));
+        var error = Assert.Throws<InvalidOperationException>(() => builder.RunAgentsLocally(agents));
 
         Assert.Equal("Add a launcher (e.g. .AddDeltacloudLauncher(...)) before .RunAgentsLocally(...).", error.Message);
     }

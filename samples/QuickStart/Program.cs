@@ -1,49 +1,64 @@
 using CloudConfig.Core;
+using CloudConfig.Samples.Shared;
 using Microsoft.Extensions.DependencyInjection;
+using QuickStart;
 
-// The whole mechanism in one process, on the embedded in-memory cache: the app pre-registers a configuration,
-// an "instance" reads its boot string, fetches the configuration with the secret, and reports back.
-using var services = new ServiceCollection().AddInMemoryConfigCache().BuildServiceProvider();
-var registry = services.GetRequiredService<IConfigRegistry>();
-var rendezvous = services.GetRequiredService<IConfigRendezvous>();
-
-// App side: a fresh uuid and secret; only the secret's hash goes to the cache.
-var uuid = Guid.NewGuid();
-var bootSecret = Secret.Generate();
-var configuration = ConfigurationContent.FromText("#!/bin/sh\necho 'role=web' > \"$CLOUDCONFIG_PARAMETERS_FILE\"\n", "text/x-shellscript");
-await registry.PreRegisterAsync(ConfigRegistration.ForBootSecret(uuid, configuration, bootSecret) with { Domain = "quickstart" });
-var bootString = BootString.Create(uuid, RendezvousAddress.Parse("127.0.0.1:8443"), bootSecret);
-Console.WriteLine($"Registered {uuid}; boot string for the instance's user data: {bootString}");
-
-// Instance side: parse the boot string, make first contact with a new trust key, apply, report back.
-var received = BootString.Parse(bootString.Format());
-var trustKey = Secret.Generate();
-var fetched = await rendezvous.FetchAsync(received.Uuid, InstanceCredential.FirstContact(received.Secret, trustKey));
-Console.WriteLine($"Instance fetched generation {fetched.Generation}: {fetched.Configuration}");
-await rendezvous.UpdateCacheAsync(received.Uuid, trustKey, new InstanceReport(new InstanceStatus(InstanceState.Configured, ExitCode: 0, AppliedGeneration: fetched.Generation))
+var arguments = QuickStartArguments.Parse(args, out var errors);
+if (arguments.ShowHelp || errors.Count > 0)
 {
-    Address = "10.0.0.17",
-    Parameters = new Dictionary<string, ParameterValue> { ["role"] = "web", ["port"] = 8080L },
-});
+    foreach (var error in errors)
+    {
+        Console.Error.WriteLine(error);
+    }
 
-// A stolen boot string is worth nothing now.
+    (errors.Count > 0 ? Console.Error : Console.Out).WriteLine(QuickStartArguments.Usage);
+    return errors.Count > 0 ? 2 : 0;
+}
+
+using var interrupted = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    interrupted.Cancel();
+};
+
 try
 {
-    await rendezvous.FetchAsync(received.Uuid, InstanceCredential.FirstContact(received.Secret, Secret.Generate()));
-    Console.Error.WriteLine("A replayed boot secret was accepted.");
+    var realCloud = arguments.DeltacloudUrl is not null;
+    await using var local = await LocalCloud.StartAsync(new LocalCloudOptions { EmbeddedCloud = !realCloud }, interrupted.Token);
+    await using var services = local.CreateAppServices(
+        realCloud
+            ? client =>
+            {
+                client.BaseUrl = arguments.DeltacloudUrl;
+                client.Username = arguments.User;
+                client.Password = arguments.Password;
+            }
+            : null,
+        runAgentsLocally: realCloud);
+    var provisioner = services.GetRequiredService<ConfigProvisioner>();
+    Report.Setting(local, arguments);
+
+    if (arguments.Count is { } count)
+    {
+        var result = await ProgressDisplay.RunAsync(count, progress => new ManyScenario(provisioner, arguments.Launch, arguments.Timeout).RunAsync(count, progress, interrupted.Token));
+        Report.Summary(result);
+        return result.Failures.Count == 0 ? 0 : 1;
+    }
+
+    var quickStart = await new QuickStartScenario(provisioner, arguments.Launch, arguments.Timeout).RunAsync(interrupted.Token);
+    Report.QuickStart(quickStart);
+    return 0;
+}
+catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+{
+    Console.Error.WriteLine("Interrupted.");
+    return 130;
+}
+#pragma warning disable CA1031 // Whatever went wrong, the user gets one readable line and a non-zero exit code.
+catch (Exception e)
+#pragma warning restore CA1031
+{
+    Report.Failure(e);
     return 1;
 }
-catch (ConfigEntryNotFoundException)
-{
-    Console.WriteLine("A second use of the boot secret was refused.");
-}
-
-// App side again: read what the instance reported.
-var entry = await registry.GetAsync(uuid) ?? throw new InvalidOperationException("The entry vanished.");
-Console.WriteLine();
-Console.WriteLine($"uuid        {entry.Uuid}");
-Console.WriteLine($"status      {entry.Status.State} (exit code {entry.Status.ExitCode}, generation {entry.Status.AppliedGeneration})");
-Console.WriteLine($"address     {entry.Address}");
-Console.WriteLine($"parameters  {string.Join(", ", entry.Parameters.Select(p => $"{p.Key}={p.Value} ({p.Value.Kind})"))}");
-Console.WriteLine($"replays     {entry.BootSecretReplays}");
-return entry.Status.State == InstanceState.Configured && entry.BootSecretReplays == 1 ? 0 : 1;

@@ -1,0 +1,71 @@
+using CloudConfig.Core;
+
+namespace CloudConfig.Samples.Shared;
+
+/// <summary>
+/// An <see cref="IInstanceLauncher"/> decorator for clouds that boot nothing (Deltacloud's mock driver): after the
+/// inner launcher started an instance, it runs that instance's agent here, with the user data it was given.
+/// Works with any launcher.
+/// </summary>
+public sealed class LocalAgentLauncher : IInstanceLauncher
+{
+    private readonly IInstanceLauncher _inner;
+    private readonly LocalAgents _agents;
+    private readonly DynamicPoolAccess? _bakedInPool;
+
+    /// <summary>Wraps <paramref name="inner"/>.</summary>
+    /// <param name="inner">The launcher that talks to the cloud.</param>
+    /// <param name="agents">Where the agents run.</param>
+    /// <param name="bakedInPool">For instances started without user data: the pool the image would claim from; none: no agent.</param>
+    public LocalAgentLauncher(IInstanceLauncher inner, LocalAgents agents, DynamicPoolAccess? bakedInPool = null)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        ArgumentNullException.ThrowIfNull(agents);
+        _inner = inner;
+        _agents = agents;
+        _bakedInPool = bakedInPool;
+    }
+
+    /// <inheritdoc />
+    public async Task<LaunchedInstance> LaunchAsync(InstanceLaunchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var instance = await _inner.LaunchAsync(request, cancellationToken).ConfigureAwait(false);
+        // A machine the cloud reports broken never boots, so it gets no agent either.
+        if (!string.Equals(instance.State, "ERROR", StringComparison.OrdinalIgnoreCase))
+        {
+            var address = AddressOf(instance);
+            if (!string.IsNullOrWhiteSpace(request.UserData))
+            {
+                _agents.StartWithBootString(instance.InstanceId, address, request.UserData);
+            }
+            else if (_bakedInPool is { } pool)
+            {
+                _agents.StartDynamic(instance.InstanceId, address, pool);
+            }
+        }
+
+        return instance;
+    }
+
+    /// <inheritdoc />
+    public Task<LaunchedInstance?> GetAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        _inner.GetAsync(instanceId, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task TerminateAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
+        await _agents.StopAsync(instanceId).ConfigureAwait(false);
+        await _inner.TerminateAsync(instanceId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The address an agent reports for an instance: its private address, else its public one, else loopback.</summary>
+    /// <param name="instance">The instance.</param>
+    /// <returns>The address.</returns>
+    public static string AddressOf(LaunchedInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return instance.PrivateAddresses.FirstOrDefault() ?? instance.PublicAddresses.FirstOrDefault() ?? "127.0.0.1";
+    }
+}

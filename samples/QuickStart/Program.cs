@@ -22,10 +22,11 @@ Console.CancelKeyPress += (_, e) =>
     interrupted.Cancel();
 };
 
+LocalCloud? local = null;
 try
 {
     var realCloud = arguments.DeltacloudUrl is not null;
-    await using var local = await LocalCloud.StartAsync(new LocalCloudOptions { EmbeddedCloud = !realCloud }, interrupted.Token);
+    local = await LocalCloud.StartAsync(new LocalCloudOptions { EmbeddedCloud = !realCloud }, interrupted.Token);
     await using var services = local.CreateAppServices(
         realCloud
             ? client =>
@@ -59,6 +60,14 @@ catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
 catch (Exception e)
 #pragma warning restore CA1031
 {
-    Report.Failure(e);
+    // An agent that gave up explains a timeout better than the timeout does.
+    Report.Failure(e, local?.Agents.Failures ?? []);
     return 1;
+}
+finally
+{
+    if (local is not null)
+    {
+        await local.DisposeAsync();
+    }
 }

@@ -52,8 +52,14 @@ internal static class Report
         }
     }
 
-    public static void Failure(Exception e) =>
+    public static void Failure(Exception e, IReadOnlyCollection<string> agentFailures)
+    {
         AnsiConsole.MarkupLineInterpolated($"[red]Failed:[/] {e.Message}{(e.InnerException is { } inner ? $" ({inner.Message})" : "")}");
+        foreach (var failure in agentFailures.Take(10))
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]agent stopped[/] {failure}");
+        }
+    }
 
     private static Table Table(IReadOnlyList<InstanceRow> rows)
     {

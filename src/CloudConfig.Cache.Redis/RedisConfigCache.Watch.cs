@@ -7,7 +7,7 @@ namespace CloudConfig.Cache.Redis;
 // channel (inside the same script that makes it); this process subscribes once and wakes its local waiters.
 public sealed partial class RedisConfigCache
 {
-    private readonly ChangeSignals _changeSignals = new();
+    private readonly ConfigChangeSignals _changeSignals = new();
     private readonly Lock _subscribeLock = new();
     private Task? _subscription;
 
@@ -22,43 +22,14 @@ public sealed partial class RedisConfigCache
     public async Task<InstanceConfiguration?> WaitForUpdateAsync(Guid uuid, Secret trustKey, long knownGeneration, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(trustKey);
-        if (timeout < TimeSpan.Zero)
-        {
-            throw new InvalidConfigInputException("timeout", "must not be negative.");
-        }
-
-        var deadline = _time.GetUtcNow() + timeout;
+        // A negative timeout is refused by the waiter; only a real wait needs the subscription.
         if (timeout > TimeSpan.Zero)
         {
             await EnsureSubscribedAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        while (true)
-        {
-            // Taken (and subscribed) before the fetch, so a change landing between the fetch and the wait still wakes
-            // us; released however this round ends (answer, timeout, refusal, cancellation).
-            using var watch = _changeSignals.Start(uuid);
-            var current = await FetchAsync(uuid, InstanceCredential.Trusted(trustKey), cancellationToken).ConfigureAwait(false);
-            if (current.Generation > knownGeneration)
-            {
-                return current;
-            }
-
-            var remaining = deadline - _time.GetUtcNow();
-            if (remaining <= TimeSpan.Zero)
-            {
-                return null;
-            }
-
-            try
-            {
-                await watch.Changed.WaitAsync(remaining, _time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                return null;
-            }
-        }
+        var credential = InstanceCredential.Trusted(trustKey);
+        return await ConfigUpdateWaiter.WaitAsync(_changeSignals, uuid, knownGeneration, timeout, ct => FetchAsync(uuid, credential, ct), _time, cancellationToken).ConfigureAwait(false);
     }
 
     private Task EnsureSubscribedAsync(CancellationToken cancellationToken)

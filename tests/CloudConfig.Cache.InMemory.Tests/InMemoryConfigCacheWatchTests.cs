@@ -107,7 +107,7 @@ public sealed class InMemoryConfigCacheWatchTests
     [Fact]
     public void ChangeSignals_WatchStartedBeforeASignal_IsAlwaysCompletedByIt()
     {
-        var signals = new ChangeSignals();
+        var signals = new ConfigChangeSignals();
         var uuid = Guid.NewGuid();
         for (var round = 0; round < 2_000; round++)
         {

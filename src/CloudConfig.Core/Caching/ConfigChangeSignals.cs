@@ -1,14 +1,17 @@
 using System.Collections.Concurrent;
 
-namespace CloudConfig.Cache.InMemory;
+namespace CloudConfig.Core;
 
 /// <summary>
 /// Wake-up signals for long polls, one per uuid that someone is waiting on right now. A waiter holds a
 /// <see cref="Watch"/> for as long as it waits; the last watch released drops the signal, so uuids waited on once
 /// (or never registered at all) leave nothing behind however long the process runs.
 /// </summary>
-/// <remarks>The Redis cache keeps its own copy of this type: the two packages share nothing but Core.</remarks>
-internal sealed class ChangeSignals
+/// <remarks>
+/// A building block for <see cref="IConfigCache"/> implementations: signal a uuid whenever its configuration changes
+/// or it is removed, and wait with <see cref="ConfigUpdateWaiter"/>.
+/// </remarks>
+public sealed class ConfigChangeSignals
 {
     private readonly ConcurrentDictionary<Guid, Slot> _slots = new();
 
@@ -84,13 +87,13 @@ internal sealed class ChangeSignals
     }
 
     /// <summary>One waiter's interest in one uuid.</summary>
-    internal sealed class Watch : IDisposable
+    public sealed class Watch : IDisposable
     {
-        private readonly ChangeSignals _owner;
+        private readonly ConfigChangeSignals _owner;
         private readonly Guid _uuid;
         private Slot? _slot;
 
-        public Watch(ChangeSignals owner, Guid uuid, Slot slot)
+        internal Watch(ConfigChangeSignals owner, Guid uuid, Slot slot)
         {
             _owner = owner;
             _uuid = uuid;
@@ -101,6 +104,7 @@ internal sealed class ChangeSignals
         /// <summary>Completes at the next change of the entry (or its removal).</summary>
         public Task Changed { get; }
 
+        /// <summary>Stops watching; the last watch of a uuid drops its signal.</summary>
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _slot, null) is { } slot)
@@ -110,6 +114,7 @@ internal sealed class ChangeSignals
         }
     }
 
+    /// <summary>The signal of one uuid and how many watch it.</summary>
     internal sealed class Slot
     {
         public Lock Lock { get; } = new();

@@ -1,0 +1,63 @@
+namespace CloudConfig.Core;
+
+/// <summary>
+/// The long poll behind <see cref="IConfigRendezvous.WaitForUpdateAsync"/>, for <see cref="IConfigCache"/>
+/// implementations: fetch, and if nothing is newer, wait for the entry's change signal or the deadline.
+/// </summary>
+public static class ConfigUpdateWaiter
+{
+    /// <summary>Waits until the entry's generation passes <paramref name="knownGeneration"/>, or returns null at the deadline.</summary>
+    /// <param name="signals">The cache's change signals, signalled on every configuration change and removal.</param>
+    /// <param name="uuid">The entry.</param>
+    /// <param name="knownGeneration">The generation the caller already has.</param>
+    /// <param name="timeout">How long to wait at most; zero means "only check".</param>
+    /// <param name="fetchTrusted">The cache's trusted fetch of the entry (authenticates and records the contact).</param>
+    /// <param name="time">The cache's clock.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <exception cref="InvalidConfigInputException">The timeout is negative.</exception>
+    public static async Task<InstanceConfiguration?> WaitAsync(
+        ConfigChangeSignals signals,
+        Guid uuid,
+        long knownGeneration,
+        TimeSpan timeout,
+        Func<CancellationToken, Task<InstanceConfiguration>> fetchTrusted,
+        TimeProvider time,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        ArgumentNullException.ThrowIfNull(fetchTrusted);
+        ArgumentNullException.ThrowIfNull(time);
+        if (timeout < TimeSpan.Zero)
+        {
+            throw new InvalidConfigInputException("timeout", "must not be negative.");
+        }
+
+        var deadline = time.GetUtcNow() + timeout;
+        while (true)
+        {
+            // Taken before the fetch so that a change landing between the fetch and the wait still wakes us;
+            // released however this round ends (answer, timeout, refusal, cancellation).
+            using var watch = signals.Start(uuid);
+            var current = await fetchTrusted(cancellationToken).ConfigureAwait(false);
+            if (current.Generation > knownGeneration)
+            {
+                return current;
+            }
+
+            var remaining = deadline - time.GetUtcNow();
+            if (remaining <= TimeSpan.Zero)
+            {
+                return null;
+            }
+
+            try
+            {
+                await watch.Changed.WaitAsync(remaining, time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                return null;
+            }
+        }
+    }
+}

@@ -52,6 +52,9 @@ internal sealed class CommandConfigurationApplier(
         {
             await WriteInputAsync(process, configuration, linked.Token).ConfigureAwait(false);
             await process.WaitForExitAsync(linked.Token).ConfigureAwait(false);
+            // The parameterless wait is the documented guarantee that the output handlers have seen every line;
+            // the process has exited, so it returns at once.
+            process.WaitForExit();
         }
         catch (OperationCanceledException)
         {

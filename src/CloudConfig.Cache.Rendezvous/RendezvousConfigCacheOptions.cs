@@ -44,25 +44,7 @@ public sealed class RendezvousConfigCacheOptions
             problems.Add("ApiKey is required.");
         }
 
-        if (RequestTimeout <= TimeSpan.Zero)
-        {
-            problems.Add("RequestTimeout must be greater than zero.");
-        }
-
-        if (MaxRetryAttempts < 0)
-        {
-            problems.Add("MaxRetryAttempts must not be negative.");
-        }
-
-        if (RetryBaseDelay < TimeSpan.Zero)
-        {
-            problems.Add("RetryBaseDelay must not be negative.");
-        }
-
-        if (MaxRetryDelay < RetryBaseDelay)
-        {
-            problems.Add("MaxRetryDelay must not be less than RetryBaseDelay.");
-        }
+        TransportOptionChecks.Add(problems, RequestTimeout, MaxRetryAttempts, RetryBaseDelay, MaxRetryDelay);
 
         if (PageSize <= 0)
         {

@@ -32,25 +32,7 @@ public sealed class RendezvousInstanceClientOptions
             problems.Add("BaseAddress must be an absolute http or https URL.");
         }
 
-        if (RequestTimeout <= TimeSpan.Zero)
-        {
-            problems.Add("RequestTimeout must be greater than zero.");
-        }
-
-        if (MaxRetryAttempts < 0)
-        {
-            problems.Add("MaxRetryAttempts must not be negative.");
-        }
-
-        if (RetryBaseDelay < TimeSpan.Zero)
-        {
-            problems.Add("RetryBaseDelay must not be negative.");
-        }
-
-        if (MaxRetryDelay < RetryBaseDelay)
-        {
-            problems.Add("MaxRetryDelay must not be less than RetryBaseDelay.");
-        }
+        TransportOptionChecks.Add(problems, RequestTimeout, MaxRetryAttempts, RetryBaseDelay, MaxRetryDelay);
 
         return problems;
     }

@@ -25,19 +25,21 @@ internal static partial class Duration
         {
             var part = parts[i].Value;
             var digits = part.TakeWhile(char.IsAsciiDigit).Count();
-            if (!long.TryParse(part.AsSpan(0, digits), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > Longest.TotalMilliseconds)
+            var unit = part[digits..] switch
+            {
+                "ms" => TimeSpan.FromMilliseconds(1),
+                "s" => TimeSpan.FromSeconds(1),
+                "m" => TimeSpan.FromMinutes(1),
+                "h" => TimeSpan.FromHours(1),
+                _ => TimeSpan.FromDays(1),
+            };
+            // Checked against the limit before multiplying, so that no amount can overflow.
+            if (!long.TryParse(part.AsSpan(0, digits), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > Longest / unit)
             {
                 return null;
             }
 
-            total += part[digits..] switch
-            {
-                "ms" => TimeSpan.FromMilliseconds(amount),
-                "s" => TimeSpan.FromSeconds(amount),
-                "m" => TimeSpan.FromMinutes(amount),
-                "h" => TimeSpan.FromHours(amount),
-                _ => TimeSpan.FromDays(amount),
-            };
+            total += unit * amount;
             if (total > Longest)
             {
                 return null;

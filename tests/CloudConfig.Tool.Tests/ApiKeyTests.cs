@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+
 namespace CloudConfig.Tool.Tests;
 
 public sealed class ApiKeyTests
@@ -11,7 +14,8 @@ public sealed class ApiKeyTests
         var keyFile = files.Write("api-key", ToolTestServer.ApiKey + "\n");
         var config = files.Write("c.sh", "echo");
         var fromFile = new Dictionary<string, string> { ["CLOUDCONFIG_SERVER"] = server.BaseAddress.AbsoluteUri };
-        var unreachable = new Dictionary<string, string>(server.Environment) { ["CLOUDCONFIG_SERVER"] = "http://127.0.0.1:9/" };
+        var closedPort = FreePort();
+        var unreachable = new Dictionary<string, string>(server.Environment) { ["CLOUDCONFIG_SERVER"] = $"http://127.0.0.1:{closedPort}/" };
 
         var runs = new List<ToolRun>
         {
@@ -33,7 +37,7 @@ public sealed class ApiKeyTests
         Assert.Contains($"API key from the file {keyFile}", runs[3].Error, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Success, runs[3].ExitCode);
         Assert.Equal(ExitCodes.Unavailable, runs[^1].ExitCode);
-        Assert.Contains("could not be reached (http://127.0.0.1:9/)", runs[^1].Error, StringComparison.Ordinal);
+        Assert.Contains($"could not be reached (http://127.0.0.1:{closedPort}/)", runs[^1].Error, StringComparison.Ordinal);
         Assert.Contains("retry", runs[^1].Error, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -75,5 +79,13 @@ public sealed class ApiKeyTests
                 Assert.DoesNotContain(part, run.All, StringComparison.Ordinal);
             }
         }
+    }
+
+    // A port nothing listens on: taken from the system, then released.
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using CloudConfig.Cache.InMemory;
 using CloudConfig.Core;
 using CloudConfig.Rendezvous;
@@ -35,19 +36,25 @@ internal sealed class ToolTestServer : IAsyncDisposable
         ["CLOUDCONFIG_API_KEY"] = ApiKey,
     };
 
-    public static async Task<ToolTestServer> StartAsync(TimeProvider? time = null)
+    public static async Task<ToolTestServer> StartAsync(TimeProvider? time = null, X509Certificate2? certificate = null)
     {
         var cache = new InMemoryConfigCache(Options.Create(new InMemoryConfigCacheOptions()), time);
-        var server = await RendezvousServer.StartAsync(new RendezvousServerOptions
+        var options = new RendezvousServerOptions
         {
+            Certificate = certificate,
             Configure = rendezvous => rendezvous.ApiKey = ApiKey,
             ConfigureBuilder = builder =>
             {
                 builder.Logging.ClearProviders();
                 builder.Services.AddSingleton<IConfigCache>(cache);
             },
-        });
-        return new ToolTestServer(server, cache);
+        };
+        if (certificate is not null)
+        {
+            options.Urls.Add("https://127.0.0.1:0");
+        }
+
+        return new ToolTestServer(await RendezvousServer.StartAsync(options), cache);
     }
 
     /// <summary>An entry registered straight into the cache, with its boot secret.</summary>

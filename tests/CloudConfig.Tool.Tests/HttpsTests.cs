@@ -1,7 +1,5 @@
-using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using CloudConfig.Core;
+using CloudConfig.EndToEnd.Tests;
 
 namespace CloudConfig.Tool.Tests;
 
@@ -10,7 +8,7 @@ public sealed class HttpsTests
     [Fact]
     public async Task OverHttps_PinnedToTheServersCertificate_TheCommandsWork()
     {
-        using var certificate = CreateSelfSigned();
+        using var certificate = SelfSignedCertificate.Create();
         await using var server = await ToolTestServer.StartAsync(certificate: certificate);
         var (uuid, _) = await server.RegisterAsync();
         var pin = CertificateFingerprint.Of(certificate).ToString();
@@ -31,8 +29,8 @@ public sealed class HttpsTests
     [InlineData(false)]
     public async Task OverHttps_AnotherPinOrNoPinForASelfSignedCertificate_ExitsUnavailableNamingTheCertificate(bool pinAnother)
     {
-        using var certificate = CreateSelfSigned();
-        using var other = CreateSelfSigned();
+        using var certificate = SelfSignedCertificate.Create();
+        using var other = SelfSignedCertificate.Create();
         await using var server = await ToolTestServer.StartAsync(certificate: certificate);
         string[] args = pinAnother
             ? ["--server-fingerprint", CertificateFingerprint.Of(other).ToString(), "entries", "list"]
@@ -43,19 +41,5 @@ public sealed class HttpsTests
         Assert.Equal(ExitCodes.Unavailable, run.ExitCode);
         Assert.Equal("", run.Out);
         Assert.Equal($"cloudconfig: the server {server.BaseAddress} presented a certificate that was refused (not the pinned one, or not valid).", run.Error.TrimEnd());
-    }
-
-    private static X509Certificate2 CreateSelfSigned()
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=rendezvous.test", key, HashAlgorithmName.SHA256);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
-        var now = TimeProvider.System.GetUtcNow();
-        using var ephemeral = request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
-        // Re-imported so the private key is usable by the TLS stack.
-        return X509CertificateLoader.LoadPkcs12(ephemeral.Export(X509ContentType.Pfx), null);
     }
 }

@@ -29,11 +29,16 @@ public sealed class ApiKeyTests
             await ToolRun.RunAsync(server.Environment, "--help"),
             await ToolRun.RunAsync(server.Environment, "entries", "watch", "--help"),
             await ToolRun.RunAsync(server.Environment, "entries", "list", "--no-such-option"),
+            await ToolRun.RunAsync(server.Environment, "entries", "list", ToolTestServer.ApiKey),
+            await ToolRun.RunAsync(null, "--api-key", ToolTestServer.ApiKey, "entries", "list"),
+            await ToolRun.RunAsync(null, "entries", "list", $"--api-key={ToolTestServer.ApiKey}"),
             await ToolRun.RunAsync(unreachable, "-v", "entries", "list"),
         };
 
         Assert.All(runs, run => Assert.DoesNotContain(ToolTestServer.ApiKey, run.All, StringComparison.Ordinal));
         Assert.Contains("API key from CLOUDCONFIG_API_KEY", runs[0].Error, StringComparison.Ordinal);
+        Assert.All(runs.Skip(9).Take(4), run => Assert.Equal(ExitCodes.Usage, run.ExitCode));
+        Assert.StartsWith("cloudconfig: there is no --api-key option", runs[11].Error, StringComparison.Ordinal);
         Assert.Contains($"API key from the file {keyFile}", runs[3].Error, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Success, runs[3].ExitCode);
         Assert.Equal(ExitCodes.Unavailable, runs[^1].ExitCode);

@@ -26,13 +26,25 @@ internal static class CloudConfigCommandLine
 
     public static async Task<int> RunAsync(string[] args, ToolConsole console, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        // Someone reaching for an option that would take the key itself: say why there is none, and do not let the
+        // parser's "unrecognized argument" message repeat the key.
+        if (args.Any(arg => arg == "--api-key" || arg.StartsWith("--api-key=", StringComparison.Ordinal)))
+        {
+            await console.Error.WriteLineAsync(
+                $"cloudconfig: there is no --api-key option (a command line is visible to every user of the machine); use --api-key-file FILE or {EnvironmentVariables.ApiKey}.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
         var parse = Create(console).Parse(args);
         var invocation = new InvocationConfiguration { Output = console.Out, Error = console.Error };
         if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction)
         {
+            var key = console.GetEnvironmentVariable(EnvironmentVariables.ApiKey)?.Trim();
             foreach (var error in parse.Errors)
             {
-                await console.Error.WriteLineAsync($"cloudconfig: {error.Message}").ConfigureAwait(false);
+                var message = string.IsNullOrEmpty(key) ? error.Message : error.Message.Replace(key, "[api key]", StringComparison.Ordinal);
+                await console.Error.WriteLineAsync($"cloudconfig: {message}").ConfigureAwait(false);
             }
 
             await console.Error.WriteLineAsync($"Run '{string.Join(' ', CommandPath(parse))} --help' for usage.").ConfigureAwait(false);

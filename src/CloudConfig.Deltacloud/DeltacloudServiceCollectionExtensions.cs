@@ -13,12 +13,15 @@ public static class DeltacloudServiceCollectionExtensions
     /// <summary>The name of the <see cref="HttpClient"/> the client uses; configure its handler chain with this name.</summary>
     public const string HttpClientName = "CloudConfig.Deltacloud";
 
-    /// <summary>Registers <see cref="IDeltacloudClient"/> as a singleton with validated options, over a factory-made <see cref="HttpClient"/>.</summary>
+    /// <summary>
+    /// Registers <see cref="IDeltacloudClient"/> as a singleton over a factory-made <see cref="HttpClient"/>. Options
+    /// are validated at start-up (or on first use without a host), every problem listed at once.
+    /// </summary>
     public static IServiceCollection AddDeltacloudClient(this IServiceCollection services, Action<DeltacloudClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<DeltacloudClientOptions>().Configure(configure);
+        services.AddOptions<DeltacloudClientOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeltacloudClientOptions>, DeltacloudClientOptionsValidator>());
         services.AddHttpClient(HttpClientName);
         services.TryAddSingleton<IDeltacloudClient>(sp => new DeltacloudClient(
@@ -29,15 +32,20 @@ public static class DeltacloudServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers <see cref="DeltacloudInstanceLauncher"/> as the <see cref="IInstanceLauncher"/>; needs <see cref="AddDeltacloudClient"/>.</summary>
+    /// <summary>
+    /// Registers <see cref="DeltacloudInstanceLauncher"/> as the <see cref="IInstanceLauncher"/>; needs
+    /// <see cref="AddDeltacloudClient"/>. Options are validated at start-up.
+    /// </summary>
     public static IServiceCollection AddDeltacloudInstanceLauncher(this IServiceCollection services, Action<DeltacloudLauncherOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var builder = services.AddOptions<DeltacloudLauncherOptions>();
+        var builder = services.AddOptions<DeltacloudLauncherOptions>().ValidateOnStart();
         if (configure is not null)
         {
             builder.Configure(configure);
         }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeltacloudLauncherOptions>, DeltacloudLauncherOptionsValidator>());
 
         services.TryAddSingleton<IInstanceLauncher>(sp => new DeltacloudInstanceLauncher(
             sp.GetRequiredService<IDeltacloudClient>(),

@@ -10,8 +10,9 @@ public static class RedisConfigCacheServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="RedisConfigCache"/> as the <see cref="IConfigCache"/>, replacing any cache registered
-    /// before (choosing Redis is a deliberate choice; the in-memory default must not win over it). It connects
-    /// lazily, on the first call. Options are validated at start-up.
+    /// before: like every <c>Add*ConfigCache</c>, the cache added last wins, and <see cref="IConfigRegistry"/> and
+    /// <see cref="IConfigRendezvous"/> follow it. It connects lazily, on the first call. Options are validated at
+    /// start-up, every problem listed at once.
     /// </summary>
     public static IServiceCollection AddRedisConfigCache(this IServiceCollection services, Action<RedisConfigCacheOptions> configure)
     {
@@ -21,8 +22,6 @@ public static class RedisConfigCacheServiceCollectionExtensions
         services.Configure(configure);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisConfigCacheOptions>, RedisConfigCacheOptionsValidator>());
         services.TryAddSingleton<RedisConfigCache>();
-        services.RemoveAll<IConfigCache>();
-        services.AddSingleton<IConfigCache>(sp => sp.GetRequiredService<RedisConfigCache>());
-        return services.AddConfigCacheRoles();
+        return services.AddConfigCache(sp => sp.GetRequiredService<RedisConfigCache>());
     }
 }

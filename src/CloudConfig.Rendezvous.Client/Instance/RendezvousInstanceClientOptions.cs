@@ -22,18 +22,4 @@ public sealed class RendezvousInstanceClientOptions
 
     /// <summary>The longest single retry delay, including one a server asks for in Retry-After. Default 30 s.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Every problem with these options, or none.</summary>
-    public IReadOnlyList<string> Validate()
-    {
-        var problems = new List<string>();
-        if (BaseAddress is not null && (!BaseAddress.IsAbsoluteUri || BaseAddress.Scheme is not ("http" or "https")))
-        {
-            problems.Add("BaseAddress must be an absolute http or https URL.");
-        }
-
-        TransportOptionChecks.Add(problems, RequestTimeout, MaxRetryAttempts, RetryBaseDelay, MaxRetryDelay);
-
-        return problems;
-    }
 }

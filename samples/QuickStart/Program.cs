@@ -3,71 +3,63 @@ using CloudConfig.Samples.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using QuickStart;
 
-var arguments = QuickStartArguments.Parse(args, out var errors);
-if (arguments.ShowHelp || errors.Count > 0)
+return await SampleCommandLine.RunAsync(QuickStartArguments.CreateCommand(RunAsync), args);
+
+// Whatever happens (success, a failure, Ctrl+C), everything this run started is ended before it exits.
+static async Task<int> RunAsync(QuickStartArguments arguments, CancellationToken interrupted)
 {
-    foreach (var error in errors)
+    SampleSession? session = null;
+    int exitCode;
+    try
     {
-        Console.Error.WriteLine(error);
+        var realCloud = arguments.DeltacloudUrl is not null;
+        session = await SampleSession.StartAsync(
+            new LocalCloudOptions { EmbeddedCloud = !realCloud },
+            local => local.CreateAppServices(
+                realCloud
+                    ? client =>
+                    {
+                        client.BaseUrl = arguments.DeltacloudUrl;
+                        client.Username = arguments.User;
+                        client.Password = arguments.Password;
+                    }
+                    : null,
+                runAgentsLocally: realCloud),
+            interrupted);
+        var provisioner = session.Services.GetRequiredService<ConfigProvisioner>();
+        Report.Setting(session.Local, arguments);
+
+        if (arguments.Count is { } count)
+        {
+            var result = await ProgressDisplay.RunAsync(count, progress => new ManyScenario(provisioner, arguments.Launch, arguments.Timeout, session.Teardown).RunAsync(count, progress, interrupted));
+            Report.Summary(result);
+            exitCode = result.Failures.Count == 0 ? 0 : 1;
+        }
+        else
+        {
+            Report.QuickStart(await new QuickStartScenario(provisioner, arguments.Launch, arguments.Timeout, session.Teardown).RunAsync(interrupted));
+            exitCode = 0;
+        }
     }
-
-    (errors.Count > 0 ? Console.Error : Console.Out).WriteLine(QuickStartArguments.Usage);
-    return errors.Count > 0 ? 2 : 0;
-}
-
-using var interrupted = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    interrupted.Cancel();
-};
-
-LocalCloud? local = null;
-try
-{
-    var realCloud = arguments.DeltacloudUrl is not null;
-    local = await LocalCloud.StartAsync(new LocalCloudOptions { EmbeddedCloud = !realCloud }, interrupted.Token);
-    await using var services = local.CreateAppServices(
-        realCloud
-            ? client =>
-            {
-                client.BaseUrl = arguments.DeltacloudUrl;
-                client.Username = arguments.User;
-                client.Password = arguments.Password;
-            }
-            : null,
-        runAgentsLocally: realCloud);
-    var provisioner = services.GetRequiredService<ConfigProvisioner>();
-    Report.Setting(local, arguments);
-
-    if (arguments.Count is { } count)
-    {
-        var result = await ProgressDisplay.RunAsync(count, progress => new ManyScenario(provisioner, arguments.Launch, arguments.Timeout).RunAsync(count, progress, interrupted.Token));
-        Report.Summary(result);
-        return result.Failures.Count == 0 ? 0 : 1;
-    }
-
-    var quickStart = await new QuickStartScenario(provisioner, arguments.Launch, arguments.Timeout).RunAsync(interrupted.Token);
-    Report.QuickStart(quickStart);
-    return 0;
-}
-catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
-{
-    Console.Error.WriteLine("Interrupted.");
-    return 130;
-}
 #pragma warning disable CA1031 // Whatever went wrong, the user gets one readable line and a non-zero exit code.
-catch (Exception e)
-#pragma warning restore CA1031
-{
-    // An agent that gave up explains a timeout better than the timeout does.
-    Report.Failure(e, local?.Agents.Failures ?? []);
-    return 1;
-}
-finally
-{
-    if (local is not null)
+    catch (Exception) when (interrupted.IsCancellationRequested)
     {
-        await local.DisposeAsync();
+        exitCode = SampleCommandLine.Interrupted;
     }
+    catch (Exception e)
+#pragma warning restore CA1031
+    {
+        // An agent that gave up explains a timeout better than the timeout does.
+        Report.Failure(e, session?.Local.Agents.Failures ?? []);
+        exitCode = 1;
+    }
+
+    if (session is not null)
+    {
+        var cleanup = await session.EndAsync();
+        Report.Teardown(cleanup);
+        exitCode = cleanup.Clean ? exitCode : Math.Max(exitCode, 1);
+    }
+
+    return exitCode;
 }

@@ -1,11 +1,18 @@
 using System.Diagnostics;
 
-namespace CloudConfig.Tool.Tests;
+namespace CloudConfig.Testing.Processes;
 
 /// <summary>Runs a program to completion with a deadline; on timeout or failure of the test, its whole tree is killed.</summary>
-internal static class ChildProcess
+public static class ChildProcess
 {
-    public static async Task<ToolRun> RunAsync(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, string workingDirectory, TimeSpan deadline)
+    public static async Task<ProcessRun> RunAsync(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, string workingDirectory, TimeSpan deadline)
+    {
+        using var child = Start(fileName, arguments, environment, workingDirectory);
+        return await child.WaitAsync(deadline);
+    }
+
+    /// <summary>Starts a program with its input closed and its output collected; dispose the result to kill what is left of it.</summary>
+    public static RunningChild Start(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, string workingDirectory)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -32,27 +39,6 @@ internal static class ChildProcess
             }
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start.");
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(deadline);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"{Path.GetFileName(fileName)} {string.Join(' ', arguments)} did not finish within {deadline}.");
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-
-        return new ToolRun(process.ExitCode, await output, await error);
+        return new RunningChild(Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start."), $"{Path.GetFileName(fileName)} {string.Join(' ', start.ArgumentList)}");
     }
 }

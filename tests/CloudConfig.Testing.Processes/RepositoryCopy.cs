@@ -1,13 +1,13 @@
 using System.Xml.Linq;
 
-namespace CloudConfig.Tool.Tests;
+namespace CloudConfig.Testing.Processes;
 
 /// <summary>
 /// A copy of just what building one project needs (the repository's top-level files, src's shared files and the
 /// project with everything it references), without bin and obj: a pack there never touches the assemblies that
 /// other tests of the same run have loaded from the working tree.
 /// </summary>
-internal static class RepositoryCopy
+public static class RepositoryCopy
 {
     public static string Root { get; } = FindRoot();
 

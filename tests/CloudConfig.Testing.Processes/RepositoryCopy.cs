@@ -12,11 +12,15 @@ public static class RepositoryCopy
     public static string Root { get; } = FindRoot();
 
     /// <summary>Copies the project at <paramref name="relativeProject"/> and its references into <paramref name="target"/>.</summary>
-    public static void Create(string relativeProject, string target)
+    public static void Create(string relativeProject, string target) => Create(target, [relativeProject]);
+
+    /// <summary>Copies the projects at <paramref name="relativeProjects"/> and everything they reference into <paramref name="target"/>.</summary>
+    public static void Create(string target, IEnumerable<string> relativeProjects)
     {
         CopyFiles(Root, target);
         CopyFiles(Path.Combine(Root, "src"), Path.Combine(target, "src"));
-        foreach (var project in Closure(Path.Combine(Root, relativeProject)))
+        var projects = relativeProjects.SelectMany(p => Closure(Path.Combine(Root, p))).ToHashSet(StringComparer.Ordinal);
+        foreach (var project in projects)
         {
             var folder = Path.GetDirectoryName(project)!;
             CopyTree(folder, Path.Combine(target, Path.GetRelativePath(Root, folder)));

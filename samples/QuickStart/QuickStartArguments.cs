@@ -24,8 +24,8 @@ internal sealed record QuickStartArguments
     public static RootCommand CreateCommand(Func<QuickStartArguments, CancellationToken, Task<int>> run)
     {
         var count = SampleCommandLine.WholeNumber("--count", "Provision N instances at once, with a progress display and a summary.", 1, 10_000);
-        var timeout = SampleCommandLine.WholeNumber("--timeout", "How long an instance may take to configure, in seconds (default 30).", 1, 86_400);
-        var url = new Option<string?>("--deltacloud-url") { Description = "Use a real Deltacloud server (its API entry point, e.g. http://host:3001/api); agents run in this process, since the mock driver boots nothing." };
+        var timeout = SampleCommandLine.WholeNumber("--timeout", "How long an instance may take to configure, in seconds (default 30).", 1, 86_400, "SECONDS");
+        var url = new Option<string?>("--deltacloud-url") { HelpName = "URL", Description = "Use a real Deltacloud server (its API entry point, e.g. http://host:3001/api); agents run in this process, since the mock driver boots nothing." };
         url.Validators.Add(result =>
         {
             if (result.GetValue(url) is { } text && ParseUrl(text) is null)
@@ -33,11 +33,11 @@ internal sealed record QuickStartArguments
                 result.AddError("--deltacloud-url must be an absolute http or https URL.");
             }
         });
-        var user = new Option<string?>("--user") { Description = "The Deltacloud user name." };
-        var password = new Option<string?>("--password") { Description = "The Deltacloud password." };
-        var image = new Option<string>("--image") { Description = "The image to start.", DefaultValueFactory = _ => "img1" };
-        var profile = new Option<string>("--hwp") { Description = "The hardware profile.", DefaultValueFactory = _ => "m1-small" };
-        var realm = new Option<string?>("--realm") { Description = "The realm (default: the cloud's)." };
+        var user = new Option<string?>("--user") { HelpName = "U", Description = "The Deltacloud user name." };
+        var password = new Option<string?>("--password") { HelpName = "P", Description = "The Deltacloud password." };
+        var image = new Option<string>("--image") { HelpName = "ID", Description = "The image to start.", DefaultValueFactory = _ => "img1" };
+        var profile = new Option<string>("--hwp") { HelpName = "ID", Description = "The hardware profile.", DefaultValueFactory = _ => "m1-small" };
+        var realm = new Option<string?>("--realm") { HelpName = "ID", Description = "The realm (default: the cloud's)." };
 
         var command = new RootCommand(
             "CloudConfig's main job on this machine: a rendezvous server, a cloud and real agents; three instances "

@@ -23,10 +23,11 @@ public static class SampleCommandLine
     /// <param name="description">What it does, for <c>--help</c>.</param>
     /// <param name="min">The smallest value accepted.</param>
     /// <param name="max">The largest value accepted.</param>
+    /// <param name="helpName">What the value is called in <c>--help</c>, such as <c>N</c>.</param>
     /// <returns>The option; its value is null when it is not given.</returns>
-    public static Option<int?> WholeNumber(string name, string description, int min, int max)
+    public static Option<int?> WholeNumber(string name, string description, int min, int max, string helpName = "N")
     {
-        var option = new Option<int?>(name) { Description = description };
+        var option = new Option<int?>(name) { Description = description, HelpName = helpName };
         option.CustomParser = result =>
         {
             var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";

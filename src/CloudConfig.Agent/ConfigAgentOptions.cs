@@ -59,6 +59,12 @@ public sealed class ConfigAgentOptions
     /// <summary>The command's arguments.</summary>
     public IList<string> CommandArguments { get; } = [];
 
+    /// <summary>
+    /// Names of the agent's environment variables the command gets besides the default ones
+    /// (<see cref="CommandApplierEnvironment.PassedByDefault"/>). The agent's credentials are never passed.
+    /// </summary>
+    public IList<string> CommandEnvironment { get; } = [];
+
     /// <summary>How long the command may run before it is killed and reported failed. Default 30 minutes.</summary>
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromMinutes(30);
 

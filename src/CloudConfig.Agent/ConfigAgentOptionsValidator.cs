@@ -46,6 +46,18 @@ internal sealed class ConfigAgentOptionsValidator : IValidateOptions<ConfigAgent
             problems.Add("Command must not be blank.");
         }
 
+        foreach (var variable in options.CommandEnvironment)
+        {
+            if (string.IsNullOrEmpty(variable) || variable.Contains('=', StringComparison.Ordinal) || variable.Any(char.IsControl))
+            {
+                problems.Add("CommandEnvironment holds a name that is not a variable name.");
+            }
+            else if (CommandApplierEnvironment.NeverPassed.Contains(variable) || variable == options.BootStringEnvironmentVariable)
+            {
+                problems.Add($"CommandEnvironment must not pass {variable}: it holds the agent's credential.");
+            }
+        }
+
         Positive(problems, nameof(options.CommandTimeout), options.CommandTimeout);
         Positive(problems, nameof(options.InitialRetryDelay), options.InitialRetryDelay);
         if (options.MaxRetryDelay < options.InitialRetryDelay)

@@ -80,8 +80,9 @@ internal static partial class Program
             await provider.GetRequiredService<IConfigAgent>().RunAsync(stop.Token).ConfigureAwait(false);
             return Ok;
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (Exception) when (stop.IsCancellationRequested)
         {
+            // Stopped on SIGTERM or SIGINT: whatever was interrupted, stopping is what happened.
             return Ok;
         }
         catch (OptionsValidationException e)

@@ -22,7 +22,12 @@ internal sealed partial class ConfigAgent
             {
                 return await call(Connect(endpoint), cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested || e is not OperationCanceledException)
+            catch (Exception e) when (cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
+            {
+                // Stopping: whatever the interrupted call failed with, the reason is the stop.
+                throw new OperationCanceledException("The agent is stopping.", e, cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 if (Final(operation, endpoint, e) is { } final)
                 {

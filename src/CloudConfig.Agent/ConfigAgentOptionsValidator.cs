@@ -9,9 +9,17 @@ internal sealed class ConfigAgentOptionsValidator : IValidateOptions<ConfigAgent
     public ValidateOptionsResult Validate(string? name, ConfigAgentOptions options)
     {
         var problems = new List<string>();
-        if (options.BootString is not null && !BootString.TryParse(options.BootString.Trim(), out _))
+        if (options.BootString is not null)
         {
-            problems.Add("BootString is not a valid boot string.");
+            try
+            {
+                BootString.Parse(options.BootString.Trim());
+            }
+            catch (BootStringFormatException e)
+            {
+                // The parser's message names the part, never the text.
+                problems.Add($"BootString is not a valid boot string ({e.Message})");
+            }
         }
 
         if (options.BootStringEnvironmentVariable is null)

@@ -1,12 +1,6 @@
 using CloudConfig.Core;
 using CloudConfig.Rendezvous.Client;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CloudConfig.Rendezvous.Tests;
 
@@ -27,7 +21,7 @@ public sealed class InstanceClientBoundsTests
     [InlineData(false)]
     public async Task Fetch_AnswerOverTheLimit_IsRefusedNamingTheGenerationOfItsETag(bool declared)
     {
-        await using var server = await Listener.StartAsync(async context =>
+        await using var server = await HandlerListener.StartAsync(async context =>
         {
             context.Response.ContentType = "application/json";
             context.Response.Headers.ETag = "\"g7\"";
@@ -50,7 +44,7 @@ public sealed class InstanceClientBoundsTests
     [Fact]
     public async Task Fetch_ErrorWithAHugeBody_IsDecidedByItsStatusAlone()
     {
-        await using var server = await Listener.StartAsync(async context =>
+        await using var server = await HandlerListener.StartAsync(async context =>
         {
             context.Response.StatusCode = 403;
             context.Response.ContentType = "application/problem+json";
@@ -70,7 +64,7 @@ public sealed class InstanceClientBoundsTests
     [InlineData(308)]
     public async Task Fetch_Redirect_IsARefusalAndNeverFollowed(int status)
     {
-        await using var server = await Listener.StartAsync(context =>
+        await using var server = await HandlerListener.StartAsync(context =>
         {
             context.Response.StatusCode = status;
             context.Response.Headers.Location = "/elsewhere";
@@ -87,7 +81,7 @@ public sealed class InstanceClientBoundsTests
     [Fact]
     public async Task Fetch_ConfigurationNotLabelledJson_IsAnInvalidAnswer()
     {
-        await using var server = await Listener.StartAsync(async context =>
+        await using var server = await HandlerListener.StartAsync(async context =>
         {
             context.Response.ContentType = "text/html";
             await context.Response.WriteAsync(Configuration);
@@ -100,7 +94,7 @@ public sealed class InstanceClientBoundsTests
     [Fact]
     public async Task Fetch_BodySlowerThanTheTimeout_TimesOutWithinTheAttempt()
     {
-        await using var server = await Listener.StartAsync(async context =>
+        await using var server = await HandlerListener.StartAsync(async context =>
         {
             context.Response.ContentType = "application/json";
             context.Response.ContentLength = 1000;
@@ -126,7 +120,7 @@ public sealed class InstanceClientBoundsTests
     [MemberData(nameof(UnsendableSecrets))]
     public async Task Fetch_BootSecretThatCannotBeSent_FailsBeforeAnyRequest(string kind, string secret)
     {
-        await using var server = await Listener.StartAsync(context => Task.CompletedTask);
+        await using var server = await HandlerListener.StartAsync(context => Task.CompletedTask);
         using var client = Client(server.BaseAddress);
 
         var error = await Assert.ThrowsAsync<UnsendableCredentialException>(
@@ -147,40 +141,5 @@ public sealed class InstanceClientBoundsTests
         var options = new RendezvousInstanceClientOptions { MaxRetryAttempts = 0 };
         configure?.Invoke(options);
         return new RendezvousInstanceClient(baseAddress, options);
-    }
-
-    /// <summary>Kestrel on a free loopback port, answering every request with one handler and counting them.</summary>
-    private sealed class Listener : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-        private int _requests;
-
-        private Listener(WebApplication app) => _app = app;
-
-        public int Requests => Volatile.Read(ref _requests);
-
-        public Uri BaseAddress => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-
-        public static async Task<Listener> StartAsync(RequestDelegate handler)
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            var listener = new Listener(app);
-            app.Run(context =>
-            {
-                Interlocked.Increment(ref listener._requests);
-                return handler(context);
-            });
-            await app.StartAsync();
-            return listener;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
     }
 }

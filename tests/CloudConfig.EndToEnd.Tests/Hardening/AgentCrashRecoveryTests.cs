@@ -8,11 +8,28 @@ namespace CloudConfig.EndToEnd.Tests;
 /// A killed agent leaves no configuration run behind: kill -9 during a slow apply, restart on the same state, and the
 /// orphaned run is ended (its whole process group) before the command runs again, exactly once to completion.
 /// </summary>
-public sealed class AgentCrashRecoveryTests : IDisposable
+public sealed class AgentCrashRecoveryTests : IAsyncLifetime
 {
     private readonly string _work = Directory.CreateTempSubdirectory("cloudconfig-e2e-crash-").FullName;
+    private EndToEndServer _server = null!;
+    private AppSide _app = null!;
+    private Guid _uuid;
+    private AgentLaunch _launch = null!;
 
-    public void Dispose() => Directory.Delete(_work, recursive: true);
+    public async Task InitializeAsync()
+    {
+        _server = await EndToEndServer.StartAsync();
+        _app = new AppSide(_server);
+        (_uuid, var bootSecret) = await _app.PreRegisterAsync("role=web\n");
+        _launch = new AgentLaunch { BootString = BootString.Create(_uuid, _server.Address, bootSecret).Format(), Script = Script, ExtraArguments = ["--once"] };
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _server.DisposeAsync();
+        Directory.Delete(_work, recursive: true);
+    }
 
     private string Log => Path.Combine(_work, "runs.log");
 
@@ -34,18 +51,13 @@ public sealed class AgentCrashRecoveryTests : IDisposable
     [Fact]
     public async Task Agent_KilledDuringApply_RestartEndsTheOrphanedRunThenRunsTheCommandOnceToCompletion()
     {
-        await using var server = await EndToEndServer.StartAsync();
-        await using var app = new AppSide(server);
-        var (uuid, bootSecret) = await app.PreRegisterAsync("role=web\n");
-        var launch = new AgentLaunch { BootString = BootString.Create(uuid, server.Address, bootSecret).Format(), Script = Script, ExtraArguments = ["--once"] };
-        await using var first = AgentProcess.Start(launch);
-        await WaitForLinesAsync(1);
+        await using var first = await StartApplyingAsync();
         var record = RunRecord(first.StateDirectory);
         await File.WriteAllTextAsync(OldGroup, record.Group.ToString(CultureInfo.InvariantCulture));
 
         await first.KillAsync();
         Assert.NotEmpty(LiveMembers(record.Group));
-        await using var restarted = AgentProcess.Start(launch with { StateDirectory = first.StateDirectory });
+        await using var restarted = AgentProcess.Start(_launch with { StateDirectory = first.StateDirectory });
         var exitCode = await restarted.WaitForExitAsync();
 
         Assert.True(exitCode == 0, restarted.Output);
@@ -59,20 +71,15 @@ public sealed class AgentCrashRecoveryTests : IDisposable
         Assert.Equal($"end {secondPid}", lines[2]);
         Assert.Contains($"configuration run of generation 1 behind (process group {record.Group})", restarted.Output, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(Path.Combine(first.StateDirectory, "run")));
-        Assert.Equal(InstanceState.Configured, (await app.Registry.GetAsync(uuid))!.Status!.State);
+        Assert.Equal(InstanceState.Configured, (await _app.Registry.GetAsync(_uuid))!.Status!.State);
     }
 
     [Fact]
     public async Task Agent_SecondAgentOnTheSameStateDirectory_ExitsWith9AndLeavesTheFirstAlone()
     {
-        await using var server = await EndToEndServer.StartAsync();
-        await using var app = new AppSide(server);
-        var (uuid, bootSecret) = await app.PreRegisterAsync("role=web\n");
-        var launch = new AgentLaunch { BootString = BootString.Create(uuid, server.Address, bootSecret).Format(), Script = Script, ExtraArguments = ["--once"] };
-        await using var first = AgentProcess.Start(launch);
-        await WaitForLinesAsync(1);
+        await using var first = await StartApplyingAsync();
 
-        await using var second = AgentProcess.Start(launch with { StateDirectory = first.StateDirectory });
+        await using var second = AgentProcess.Start(_launch with { StateDirectory = first.StateDirectory });
         var secondExit = await second.WaitForExitAsync();
         var firstExit = await first.WaitForExitAsync();
 
@@ -82,6 +89,14 @@ public sealed class AgentCrashRecoveryTests : IDisposable
         var lines = await File.ReadAllLinesAsync(Log);
         Assert.Equal(2, lines.Length);
         Assert.StartsWith("end ", lines[1], StringComparison.Ordinal);
+    }
+
+    /// <summary>Starts the agent and returns once its command has started.</summary>
+    private async Task<AgentProcess> StartApplyingAsync()
+    {
+        var agent = AgentProcess.Start(_launch);
+        await WaitForLinesAsync(1);
+        return agent;
     }
 
     private async Task WaitForLinesAsync(int count)

@@ -73,7 +73,12 @@ internal sealed partial class ConfigAgent
         {
             if (!string.IsNullOrEmpty(variable))
             {
-                ProcessSecretScrubber.HideEnvironmentVariable(variable);
+                var present = Environment.GetEnvironmentVariable(variable) is not null;
+                if (!ProcessSecretScrubber.HideEnvironmentVariable(variable) && present)
+                {
+                    // Set after start (so never in /proc), or /proc/self/mem is not writable here: say so, the command may see it.
+                    Log.CredentialNotBlanked(_logger, variable);
+                }
             }
         }
     }

@@ -60,6 +60,9 @@ internal sealed partial class ConfigAgent
         [LoggerMessage(18, LogLevel.Warning, "An earlier agent left a configuration run of generation {Generation} behind (process group {ProcessGroup}): ending it before applying anything")]
         public static partial void EndingLeftoverRun(ILogger logger, long generation, int? processGroup);
 
+        [LoggerMessage(19, LogLevel.Warning, "{Variable} could not be blanked in /proc/self/environ: a process of this user may still read it there (prefer user data or the kernel command line for the boot string)")]
+        public static partial void CredentialNotBlanked(ILogger logger, string variable);
+
         [LoggerMessage(14, LogLevel.Error, "The certificate of the rendezvous point at {Endpoint} was refused during {Operation}: stopping instead of retrying")]
         public static partial void TrustFailed(ILogger logger, string operation, RendezvousEndpoint endpoint);
     }

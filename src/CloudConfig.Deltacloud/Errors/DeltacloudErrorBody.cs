@@ -65,7 +65,7 @@ internal readonly record struct DeltacloudErrorBody(string? Kind, string? Messag
 
     private static DeltacloudErrorBody FromXml(string text)
     {
-        var root = XDocument.Parse(text).Root;
+        var root = SafeXml.Parse(text).Root;
         var message = root?.Element("message")?.Value.Trim();
         return new DeltacloudErrorBody(null, string.IsNullOrEmpty(message) ? null : Shorten(message));
     }

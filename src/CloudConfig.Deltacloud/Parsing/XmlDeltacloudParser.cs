@@ -104,7 +104,7 @@ internal sealed partial class XmlDeltacloudParser : IDeltacloudParser
 
     private static XElement Load(string body, string? expectedRoot)
     {
-        var root = XDocument.Parse(body).Root ?? throw new FormatException("The XML document is empty.");
+        var root = SafeXml.Parse(body).Root ?? throw new FormatException("The XML document is empty.");
         if (expectedRoot is not null && root.Name.LocalName != expectedRoot)
         {
             throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"Expected <{expectedRoot}>, got <{root.Name.LocalName}>."));

@@ -121,7 +121,7 @@ public sealed class FaultTests : IDisposable
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         var watch = Stopwatch.StartNew();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Instances.WaitForStateAsync("inst0", InstanceState.Running, TimeSpan.FromHours(1), cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Instances.WaitForStateAsync("inst0", DeltacloudInstanceState.Running, TimeSpan.FromHours(1), cts.Token));
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
     }
@@ -138,7 +138,7 @@ public sealed class FaultTests : IDisposable
             o.WaitPollMaxDelay = TimeSpan.FromSeconds(30);
         });
 
-        var wait = client.Instances.WaitForStateAsync("inst0", InstanceState.Running, TimeSpan.FromMinutes(2));
+        var wait = client.Instances.WaitForStateAsync("inst0", DeltacloudInstanceState.Running, TimeSpan.FromMinutes(2));
         while (!wait.IsCompleted)
         {
             time.Advance(TimeSpan.FromSeconds(10));
@@ -161,9 +161,9 @@ public sealed class FaultTests : IDisposable
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/xml").WithBody(_server.Rewrite(RecordedExchange.Get("058").ResponseBody)));
         using var client = _server.CreateClient();
 
-        var instance = await client.Instances.WaitForStateAsync("inst0", InstanceState.Running, TimeSpan.FromSeconds(10));
+        var instance = await client.Instances.WaitForStateAsync("inst0", DeltacloudInstanceState.Running, TimeSpan.FromSeconds(10));
 
-        Assert.Equal(InstanceState.Running, instance.State);
+        Assert.Equal(DeltacloudInstanceState.Running, instance.State);
         Assert.Equal(2, _server.CountRequests("GET", "/api/instances/inst0"));
     }
 

@@ -60,9 +60,9 @@ internal sealed partial class XmlDeltacloudParser : IDeltacloudParser
     });
 
     public IReadOnlyList<InstanceStateDefinition> ParseInstanceStates(string body) => Items(body, "states", "state", e => new InstanceStateDefinition(
-        new InstanceState(Attr(e, "name") ?? string.Empty),
+        new DeltacloudInstanceState(Attr(e, "name") ?? string.Empty),
         e.Elements("transition").Select(t => new InstanceStateTransition(
-            new InstanceState(Attr(t, "to") ?? string.Empty),
+            new DeltacloudInstanceState(Attr(t, "to") ?? string.Empty),
             Attr(t, "action"),
             string.Equals(Attr(t, "auto"), "true", StringComparison.OrdinalIgnoreCase))).ToList()));
 

@@ -65,7 +65,7 @@ internal static partial class XmlInstanceReader
         }
 
         var id = i.IdAttribute ?? i.IdText ?? throw new FormatException("<instance> has no id.");
-        return new Instance(id, new InstanceState(i.State ?? string.Empty))
+        return new Instance(id, new DeltacloudInstanceState(i.State ?? string.Empty))
         {
             Href = i.Href,
             Name = i.Name,

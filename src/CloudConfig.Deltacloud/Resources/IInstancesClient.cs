@@ -41,5 +41,5 @@ public interface IInstancesClient
     /// Polls the instance, with growing delays, until it reaches <paramref name="state"/>; <see cref="DeltacloudTimeoutException"/>
     /// after <paramref name="timeout"/>, <see cref="DeltacloudInvalidStateException"/> if it enters <c>ERROR</c> instead.
     /// </summary>
-    Task<Instance> WaitForStateAsync(string id, InstanceState state, TimeSpan timeout, CancellationToken cancellationToken = default);
+    Task<Instance> WaitForStateAsync(string id, DeltacloudInstanceState state, TimeSpan timeout, CancellationToken cancellationToken = default);
 }

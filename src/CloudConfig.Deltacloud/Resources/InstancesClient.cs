@@ -59,7 +59,7 @@ internal sealed partial class InstancesClient(DeltacloudContext context) : IInst
             : DeltacloudContext.Single(context.Parse(response, request, static (p, b) => p.ParseInstances(b)), request);
     }
 
-    public async Task<Instance> WaitForStateAsync(string id, InstanceState state, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public async Task<Instance> WaitForStateAsync(string id, DeltacloudInstanceState state, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
@@ -74,7 +74,7 @@ internal sealed partial class InstancesClient(DeltacloudContext context) : IInst
                 return instance;
             }
 
-            if (instance.State == InstanceState.Error)
+            if (instance.State == DeltacloudInstanceState.Error)
             {
                 throw new DeltacloudInvalidStateException($"Instance {id} entered ERROR while waiting for {state}.");
             }

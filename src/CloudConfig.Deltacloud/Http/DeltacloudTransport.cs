@@ -90,7 +90,7 @@ internal sealed class DeltacloudTransport : IDisposable
         }
         catch (HttpRequestException ex)
         {
-            throw new DeltacloudTransportException($"{request.Method.Method} failed while reading the answer: {ex.Message}", ex);
+            throw new DeltacloudTransportException(ErrorText.Sentence($"{request.Method.Method} failed while reading the answer: {ex.Message}"), ex);
         }
     }
 

@@ -56,8 +56,8 @@ public sealed class FaultTests : IDisposable
             .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/xml")
                 .WithBody(_server.Rewrite(created.ResponseBody)).WithDelay(TimeSpan.FromSeconds(1)));
         _server.StubXml("GET", "/api/instances", Bodies.InstanceListWithRecXml1);
-        var sent = new CountingHandler();
-        using var client = TestClients.Create(_server.ApiUrl, configure: o => o.RequestTimeout = TimeSpan.FromMilliseconds(300), httpClient: new HttpClient(sent));
+        using var sent = new CountingHandler();
+        using var client = TestClients.Create(_server.ApiUrl, configure: o => o.RequestTimeout = TimeSpan.FromMilliseconds(300), handler: sent);
 
         var instance = await client.Instances.CreateAsync(new CreateInstanceRequest("img1") { Name = "rec-xml-1", UserData = "#!/bin/sh\n" });
 
@@ -90,8 +90,8 @@ public sealed class FaultTests : IDisposable
         _server.StubEntryPoint(DeltacloudFormat.Xml);
         _server.Server.Given(Request.Create().WithPath("/api/instances").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(201).WithDelay(TimeSpan.FromSeconds(1)));
-        var sent = new CountingHandler();
-        using var client = TestClients.Create(_server.ApiUrl, configure: o => o.RequestTimeout = TimeSpan.FromMilliseconds(300), httpClient: new HttpClient(sent));
+        using var sent = new CountingHandler();
+        using var client = TestClients.Create(_server.ApiUrl, configure: o => o.RequestTimeout = TimeSpan.FromMilliseconds(300), handler: sent);
 
         await Assert.ThrowsAsync<DeltacloudTimeoutException>(() => client.Instances.CreateAsync(new CreateInstanceRequest("img1")));
 
@@ -102,8 +102,8 @@ public sealed class FaultTests : IDisposable
     [Fact]
     public async Task GetEntryPointAsync_ConnectionRefused_GivesTransportErrorAfterBoundedRetries()
     {
-        var handler = new CountingHandler();
-        using var client = TestClients.Create(new Uri($"http://127.0.0.1:{ClosedPort()}/api"), httpClient: new HttpClient(handler));
+        using var handler = new CountingHandler();
+        using var client = TestClients.Create(new Uri($"http://127.0.0.1:{ClosedPort()}/api"), handler: handler);
 
         var error = await Assert.ThrowsAsync<DeltacloudTransportException>(() => client.Images.ListAsync());
 

@@ -7,20 +7,18 @@ using Polly.Retry;
 namespace CloudConfig.Deltacloud;
 
 /// <summary>
-/// Sends requests through one Flurl client wrapping the given <see cref="HttpClient"/>, retries safe ones with
-/// Polly, and turns every failure into a <see cref="DeltacloudException"/>. No Flurl type leaves this class.
+/// Sends requests through Flurl over the <see cref="HttpClient"/> its source gives for each attempt, retries safe
+/// ones with Polly, and turns every failure into a <see cref="DeltacloudException"/>. No Flurl type leaves this class.
 /// </summary>
 internal sealed class DeltacloudTransport : IDisposable
 {
-    private readonly FlurlClient _flurl;
+    private readonly HttpClientSource _clients;
     private readonly DeltacloudClientOptions _options;
     private readonly ResiliencePipeline _retry;
 
-    public DeltacloudTransport(HttpClient httpClient, DeltacloudClientOptions options, TimeProvider timeProvider, ILogger logger)
+    public DeltacloudTransport(HttpClientSource clients, DeltacloudClientOptions options, TimeProvider timeProvider, ILogger logger)
     {
-        // Flurl enforces the per-attempt timeout, so the HttpClient's own must not cut in first.
-        httpClient.Timeout = Timeout.InfiniteTimeSpan;
-        _flurl = new FlurlClient(httpClient);
+        _clients = clients;
         _options = options;
         _retry = BuildRetry(options, timeProvider, logger);
         TimeProvider = timeProvider;
@@ -43,9 +41,14 @@ internal sealed class DeltacloudTransport : IDisposable
             url.AppendQueryParam(name, value);
         }
 
-        var flurlRequest = _flurl.Request(url)
+        // A client made for this attempt alone: Flurl takes over its Timeout, so the shorter of the options' and the
+        // one its registration configured is read first and enforced per request.
+        using var httpClient = _clients.Create();
+        var timeout = httpClient.Timeout < _options.RequestTimeout ? httpClient.Timeout : _options.RequestTimeout;
+        using var flurl = new FlurlClient(httpClient);
+        var flurlRequest = flurl.Request(url)
             .AllowAnyHttpStatus()
-            .WithTimeout(_options.RequestTimeout)
+            .WithTimeout(timeout)
             .WithHeader("Accept", _options.Format == DeltacloudFormat.Json ? "application/json" : "application/xml");
         if (request.Authenticate && !string.IsNullOrEmpty(_options.Username))
         {
@@ -94,7 +97,7 @@ internal sealed class DeltacloudTransport : IDisposable
         }
     }
 
-    public void Dispose() => _flurl.Dispose();
+    public void Dispose() => _clients.Dispose();
 
     /// <summary>Reads Allow without validation: the server lists class names there, which are not HTTP tokens.</summary>
     private static List<string> ReadAllow(HttpResponseMessage message) =>

@@ -21,7 +21,7 @@ public sealed class DeltacloudClientOptions
     /// <summary>The representation to ask for.</summary>
     public DeltacloudFormat Format { get; set; } = DeltacloudFormat.Xml;
 
-    /// <summary>How long one HTTP attempt may take.</summary>
+    /// <summary>How long one HTTP attempt may take. A shorter <see cref="HttpClient.Timeout"/> configured on the named client wins.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Retries after the first attempt of a safe request (GETs and instance actions). 0 disables retries.</summary>

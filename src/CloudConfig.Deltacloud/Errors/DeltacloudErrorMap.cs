@@ -44,6 +44,14 @@ internal static class DeltacloudErrorMap
             : new DeltacloudTransportException(ErrorText.Sentence($"{method.Method} {PathOf(url)} failed before an answer arrived: {cause?.Message ?? "connection failed"}"), cause);
     }
 
+    /// <summary>
+    /// Whether the request may have taken effect despite the failure: a refused request or a 4xx proves nothing
+    /// happened; a timeout, a reset or a 5xx (but 501) may hide a created instance or a performed action.
+    /// </summary>
+    public static bool MayHaveTakenEffect(DeltacloudException ex) =>
+        ex is DeltacloudTimeoutException or DeltacloudTransportException
+        || (ex.StatusCode >= 500 && ex is not DeltacloudNotImplementedException);
+
     public static DeltacloudProtocolException Unreadable(HttpMethod method, string url, string reason, Exception? cause = null) =>
         new(ErrorText.Sentence($"The answer to {method.Method} {PathOf(url)} could not be read: {reason}"), cause);
 

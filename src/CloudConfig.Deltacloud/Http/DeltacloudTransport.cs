@@ -35,11 +35,7 @@ internal sealed class DeltacloudTransport : IDisposable
 
     public async Task<DeltacloudResponse> SendOnceAsync(DeltacloudRequest request, DeltacloudSelection selection, CancellationToken cancellationToken)
     {
-        var url = new Url(request.Url);
-        foreach (var (name, value) in request.Query)
-        {
-            url.AppendQueryParam(name, value);
-        }
+        var url = Target(request, selection, out var selectByHeaders);
 
         // A client made for this attempt alone: Flurl takes over its Timeout, so the shorter of the options' and the
         // one its registration configured is read first and enforced per request.
@@ -55,12 +51,12 @@ internal sealed class DeltacloudTransport : IDisposable
             flurlRequest.WithBasicAuth(_options.Username, _options.Password ?? string.Empty);
         }
 
-        if (selection.Driver is not null)
+        if (selectByHeaders && selection.Driver is not null)
         {
             flurlRequest.WithHeader(DeltacloudRoutes.DriverHeader, selection.Driver);
         }
 
-        if (selection.Provider is not null)
+        if (selectByHeaders && selection.Provider is not null)
         {
             flurlRequest.WithHeader(DeltacloudRoutes.ProviderHeader, selection.Provider);
         }
@@ -98,6 +94,35 @@ internal sealed class DeltacloudTransport : IDisposable
     }
 
     public void Dispose() => _clients.Dispose();
+
+    /// <summary>The URL to send, with the driver selection in it when the options ask for matrix parameters and it can be.</summary>
+    private Url Target(DeltacloudRequest request, DeltacloudSelection selection, out bool selectByHeaders)
+    {
+        var target = request.Url;
+        selectByHeaders = true;
+        var selects = selection.Driver is not null || selection.Provider is not null;
+        var query = request.Query.AsEnumerable();
+        if (selects && _options.DriverSelection == DeltacloudDriverSelection.MatrixParameters
+            && DriverMatrix.Insert(request.Url, _options.BaseUrl!, selection) is { } withMatrix)
+        {
+            target = withMatrix;
+            selectByHeaders = false;
+
+            // Rack::MatrixParams hands a POST's matrix parameters only to a form parsed before it runs.
+            if (request.Method == HttpMethod.Post)
+            {
+                query = query.Concat(DriverMatrix.QueryForm(selection));
+            }
+        }
+
+        var url = new Url(target);
+        foreach (var (name, value) in query)
+        {
+            url.AppendQueryParam(name, value);
+        }
+
+        return url;
+    }
 
     /// <summary>Reads Allow without validation: the server lists class names there, which are not HTTP tokens.</summary>
     private static List<string> ReadAllow(HttpResponseMessage message) =>

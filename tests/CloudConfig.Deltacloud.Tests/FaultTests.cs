@@ -51,13 +51,10 @@ public sealed class FaultTests : IDisposable
     public async Task CreateAsync_AnswerTimesOutAfterServerMadeInstance_ReturnsThatInstanceWithoutSecondPost()
     {
         _server.StubEntryPoint(DeltacloudFormat.Xml);
-        var created = RecordedExchange.Get("064");
-        _server.Server.Given(Request.Create().WithPath("/api/instances").UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/xml")
-                .WithBody(_server.Rewrite(created.ResponseBody)).WithDelay(TimeSpan.FromSeconds(1)));
+        _server.StubAnswerOnlyWhenDisposed("POST", "/api/instances");
         _server.StubXml("GET", "/api/instances", Bodies.InstanceListWithRecXml1);
         using var sent = new CountingHandler();
-        using var client = TestClients.Create(_server.ApiUrl, configure: o => o.RequestTimeout = TimeSpan.FromMilliseconds(300), handler: sent);
+        using var client = TestClients.Create(_server.ApiUrl, configure: o => o.RequestTimeout = TimeSpan.FromSeconds(1), handler: sent);
 
         var instance = await client.Instances.CreateAsync(new CreateInstanceRequest("img1") { Name = "rec-xml-1", UserData = "#!/bin/sh\n" });
 
@@ -88,10 +85,9 @@ public sealed class FaultTests : IDisposable
     public async Task CreateAsync_TimeoutWithoutName_IsNotRetried()
     {
         _server.StubEntryPoint(DeltacloudFormat.Xml);
-        _server.Server.Given(Request.Create().WithPath("/api/instances").UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(201).WithDelay(TimeSpan.FromSeconds(1)));
+        _server.StubAnswerOnlyWhenDisposed("POST", "/api/instances");
         using var sent = new CountingHandler();
-        using var client = TestClients.Create(_server.ApiUrl, configure: o => o.RequestTimeout = TimeSpan.FromMilliseconds(300), handler: sent);
+        using var client = TestClients.Create(_server.ApiUrl, configure: o => o.RequestTimeout = TimeSpan.FromSeconds(1), handler: sent);
 
         await Assert.ThrowsAsync<DeltacloudTimeoutException>(() => client.Instances.CreateAsync(new CreateInstanceRequest("img1")));
 

@@ -26,7 +26,7 @@ public sealed class InstanceActionReconcileTests : IDisposable
     [Fact]
     public async Task RebootAsync_AnswerTimesOut_ReadsTheInstanceAndSendsExactlyOneReboot()
     {
-        AnswerLate("POST", Instance + "/reboot", "070");
+        _server.StubAnswerOnlyWhenDisposed("POST", Instance + "/reboot");
         _server.Stub(RecordedExchange.Get("065"));
         using var client = CreateClient();
 
@@ -40,7 +40,7 @@ public sealed class InstanceActionReconcileTests : IDisposable
     [Fact]
     public async Task RebootAsync_FollowingItsLinkAnswerTimesOut_SendsExactlyOneReboot()
     {
-        AnswerLate("POST", Instance + "/reboot", "070");
+        _server.StubAnswerOnlyWhenDisposed("POST", Instance + "/reboot");
         _server.Stub(RecordedExchange.Get("065"));
         using var client = CreateClient();
         var running = await client.Instances.GetAsync("inst4");
@@ -73,7 +73,7 @@ public sealed class InstanceActionReconcileTests : IDisposable
     [Fact]
     public async Task StopAsync_AnswerTimesOutAndInstanceIsStopped_ReturnsItWithoutResending()
     {
-        AnswerLate("POST", Instance + "/stop", "067");
+        _server.StubAnswerOnlyWhenDisposed("POST", Instance + "/stop");
         _server.StubXml("GET", Instance, RecordedExchange.Get("067").ResponseBody!);
         using var client = CreateClient();
 
@@ -117,8 +117,7 @@ public sealed class InstanceActionReconcileTests : IDisposable
     [Fact]
     public async Task DestroyAsync_AnswerTimesOutAndInstanceIsGone_IsDoneWithoutResending()
     {
-        _server.Server.Given(Request.Create().WithPath(Instance).UsingDelete())
-            .RespondWith(Response.Create().WithStatusCode(204).WithDelay(TimeSpan.FromSeconds(1)));
+        _server.StubAnswerOnlyWhenDisposed("DELETE", Instance);
         _server.Stub(RecordedExchange.Get("074"));
         using var client = CreateClient();
 
@@ -131,7 +130,7 @@ public sealed class InstanceActionReconcileTests : IDisposable
     [Fact]
     public async Task RebootAsync_AnswerTimesOutAndTheReadFailsToo_SaysTheRebootMayHaveHappened()
     {
-        AnswerLate("POST", Instance + "/reboot", "070");
+        _server.StubAnswerOnlyWhenDisposed("POST", Instance + "/reboot");
         _server.Server.Given(Request.Create().WithPath(Instance).UsingGet()).RespondWith(Response.Create().WithStatusCode(500));
         using var client = CreateClient();
 
@@ -143,11 +142,5 @@ public sealed class InstanceActionReconcileTests : IDisposable
     }
 
     private DeltacloudClient CreateClient() =>
-        TestClients.Create(_server.ApiUrl, configure: o => o.RequestTimeout = TimeSpan.FromMilliseconds(300), handler: _sent);
-
-    /// <summary>Answers with the recording, but only after the client's 300 ms request timeout has passed.</summary>
-    private void AnswerLate(string method, string path, string recording) =>
-        _server.Server.Given(Request.Create().WithPath(path).UsingMethod(method)).AtPriority(1)
-            .RespondWith(Response.Create().WithStatusCode(202).WithHeader("Content-Type", "application/xml")
-                .WithBody(_server.Rewrite(RecordedExchange.Get(recording).ResponseBody)).WithDelay(TimeSpan.FromSeconds(1)));
+        TestClients.Create(_server.ApiUrl, configure: o => o.RequestTimeout = TimeSpan.FromSeconds(1), handler: _sent);
 }

@@ -28,7 +28,8 @@ internal sealed record DriverSelection(string? Driver, string? Provider)
         ?? request.Query[$"api[{name}]"].FirstOrDefault()
         ?? request.Headers[header].FirstOrDefault();
 
-    // Returns the api segment's parameters; the others (the create_instance link's image_id) select nothing.
+    // Returns the api segment's parameters (Kestrel has decoded the path); the others (the create_instance link's
+    // image_id) select nothing.
     private static Dictionary<string, string> StripMatrixParameters(HttpRequest request)
     {
         var api = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -50,7 +51,7 @@ internal sealed record DriverSelection(string? Driver, string? Provider)
 
             foreach (var pair in parts.Skip(1).Select(p => p.Split('=', 2)).Where(p => p.Length == 2))
             {
-                api[pair[0]] = Uri.UnescapeDataString(pair[1]);
+                api[pair[0]] = pair[1];
             }
         }
 

@@ -7,24 +7,28 @@ namespace CloudConfig.Deltacloud;
 internal static class DriverMatrix
 {
     /// <summary>
-    /// The URL with the selection after the entry point's path, or <see langword="null"/> when the URL is not below
-    /// the entry point (a link to another host), where only headers can carry it.
+    /// The URL with the selection after the entry point's path, or <see langword="null"/> when the URL's path is not
+    /// below the entry point's, where only headers can carry it. Only the path is compared: a server may write its
+    /// links with another host name than the one the client was given.
     /// </summary>
     public static string? Insert(string url, Uri baseUrl, DeltacloudSelection selection)
     {
-        var root = baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
-        if (!url.StartsWith(root, StringComparison.OrdinalIgnoreCase))
+        var schemeEnd = url.IndexOf("//", StringComparison.Ordinal);
+        var pathStart = schemeEnd < 0 ? -1 : url.IndexOf('/', schemeEnd + 2);
+        if (pathStart < 0)
         {
             return null;
         }
 
-        var rest = url[root.Length..];
-        if (rest.Length > 0 && rest[0] is not ('/' or '?' or ';' or '#'))
+        var basePath = baseUrl.AbsolutePath.TrimEnd('/');
+        var path = url[pathStart..];
+        if (!path.StartsWith(basePath, StringComparison.Ordinal)
+            || (path.Length > basePath.Length && path[basePath.Length] is not ('/' or '?' or ';' or '#')))
         {
             return null;
         }
 
-        return root + Parameter("driver", selection.Driver) + Parameter("provider", selection.Provider) + rest;
+        return url[..pathStart] + basePath + Parameter("driver", selection.Driver) + Parameter("provider", selection.Provider) + path[basePath.Length..];
     }
 
     /// <summary>The same selection in the query form the server also reads (<c>api[driver]</c>, <c>api[provider]</c>).</summary>

@@ -6,12 +6,12 @@ namespace CloudConfig.Architecture.Tests;
 /// <summary>The packages of the repository: every project under <c>src/</c> that is packed.</summary>
 internal static class Packages
 {
-    /// <summary>The names of the packable projects under <c>src/</c>, read from the repository this test was built from.</summary>
-    public static IReadOnlyList<string> ProjectNames { get; } = FindProjectNames();
+    /// <summary>The assembly names of the packable projects under <c>src/</c>, read from the repository this test was built from.</summary>
+    public static IReadOnlyList<string> AssemblyNames { get; } = FindAssemblyNames();
 
     /// <summary>Loads every package's assembly; a package this project does not reference fails with its name.</summary>
     public static IReadOnlyList<Assembly> LoadAll() =>
-        ProjectNames.Select(name =>
+        AssemblyNames.Select(name =>
         {
             try
             {
@@ -23,19 +23,16 @@ internal static class Packages
             }
         }).ToList();
 
-    private static List<string> FindProjectNames()
+    private static List<string> FindAssemblyNames()
     {
         var src = Path.Combine(RepositoryRoot(), "src");
         return Directory.EnumerateFiles(src, "*.csproj", SearchOption.AllDirectories)
-            .Where(path => !IsMarkedUnpackable(path))
-            .Select(Path.GetFileNameWithoutExtension)
-            .OfType<string>()
+            .Select(path => (Path: path, Project: XDocument.Load(path)))
+            .Where(p => !p.Project.Descendants("IsPackable").Any(e => string.Equals(e.Value.Trim(), "false", StringComparison.OrdinalIgnoreCase)))
+            .Select(p => p.Project.Descendants("AssemblyName").FirstOrDefault()?.Value.Trim() ?? Path.GetFileNameWithoutExtension(p.Path))
             .Order(StringComparer.Ordinal)
             .ToList();
     }
-
-    private static bool IsMarkedUnpackable(string projectPath) =>
-        XDocument.Load(projectPath).Descendants("IsPackable").Any(e => string.Equals(e.Value.Trim(), "false", StringComparison.OrdinalIgnoreCase));
 
     private static string RepositoryRoot()
     {

@@ -8,7 +8,7 @@ public sealed class PublicTypeNameTests
     {
         var loaded = Packages.LoadAll().Select(a => a.GetName().Name!).ToList();
 
-        Assert.Equal(Packages.ProjectNames, loaded);
+        Assert.Equal(Packages.AssemblyNames, loaded);
         Assert.Contains("CloudConfig.Core", loaded);
         Assert.Contains("CloudConfig.Deltacloud", loaded);
     }

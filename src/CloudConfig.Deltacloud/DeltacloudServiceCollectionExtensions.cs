@@ -14,8 +14,11 @@ public static class DeltacloudServiceCollectionExtensions
     public const string HttpClientName = "CloudConfig.Deltacloud";
 
     /// <summary>
-    /// Registers <see cref="IDeltacloudClient"/> as a singleton over a factory-made <see cref="HttpClient"/>. Options
-    /// are validated at start-up (or on first use without a host), every problem listed at once.
+    /// Registers <see cref="IDeltacloudClient"/> as a singleton; its options are validated at start-up (or on first use
+    /// without a host), every problem listed at once. It keeps the discovered entry
+    /// point for its lifetime but not an <see cref="HttpClient"/>: it asks <see cref="IHttpClientFactory"/> for the
+    /// client named <see cref="HttpClientName"/> on every attempt, so the factory rotates handlers as it is meant to.
+    /// Add handlers with <c>services.AddHttpClient(DeltacloudServiceCollectionExtensions.HttpClientName)</c>.
     /// </summary>
     public static IServiceCollection AddDeltacloudClient(this IServiceCollection services, Action<DeltacloudClientOptions> configure)
     {
@@ -25,7 +28,7 @@ public static class DeltacloudServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeltacloudClientOptions>, DeltacloudClientOptionsValidator>());
         services.AddHttpClient(HttpClientName);
         services.TryAddSingleton<IDeltacloudClient>(sp => new DeltacloudClient(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
+            HttpClientSource.FromFactory(sp.GetRequiredService<IHttpClientFactory>(), HttpClientName),
             sp.GetRequiredService<IOptions<DeltacloudClientOptions>>().Value,
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
             (ILogger?)sp.GetService<ILogger<IDeltacloudClient>>() ?? NullLogger.Instance));

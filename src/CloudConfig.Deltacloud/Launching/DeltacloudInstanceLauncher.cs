@@ -100,9 +100,9 @@ public sealed class DeltacloudInstanceLauncher : IInstanceLauncher
         _logger.Terminating(instance.Id, instance.State.Name);
 
         // A machine still booting lists no action yet (the mock driver's PENDING); it gets stop or destroy once it runs.
-        if (!instance.CanPerform(InstanceActions.Destroy) && !instance.CanPerform(InstanceActions.Stop) && instance.State == InstanceState.Pending)
+        if (!instance.CanPerform(InstanceActions.Destroy) && !instance.CanPerform(InstanceActions.Stop) && instance.State == DeltacloudInstanceState.Pending)
         {
-            instance = await _client.Instances.WaitForStateAsync(instance.Id, InstanceState.Running, _options.StopTimeout, cancellationToken).ConfigureAwait(false);
+            instance = await _client.Instances.WaitForStateAsync(instance.Id, DeltacloudInstanceState.Running, _options.StopTimeout, cancellationToken).ConfigureAwait(false);
         }
 
         // Many drivers only allow destroy once stopped; the links say which.
@@ -111,7 +111,7 @@ public sealed class DeltacloudInstanceLauncher : IInstanceLauncher
             instance = await _client.Instances.StopAsync(instance, cancellationToken).ConfigureAwait(false);
             if (!instance.CanPerform(InstanceActions.Destroy))
             {
-                instance = await _client.Instances.WaitForStateAsync(instance.Id, InstanceState.Stopped, _options.StopTimeout, cancellationToken).ConfigureAwait(false);
+                instance = await _client.Instances.WaitForStateAsync(instance.Id, DeltacloudInstanceState.Stopped, _options.StopTimeout, cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -14,6 +14,10 @@ internal sealed class RendezvousInstanceClientOptionsValidator : IValidateOption
         }
 
         problems.AddRange(TransportOptionChecks.Check(options.RequestTimeout, options.MaxRetryAttempts, options.RetryBaseDelay, options.MaxRetryDelay));
+        if (options.MaxResponseBytes is < 1 or > int.MaxValue)
+        {
+            problems.Add($"MaxResponseBytes must be between 1 and {int.MaxValue} (was {options.MaxResponseBytes}).");
+        }
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

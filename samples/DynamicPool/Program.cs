@@ -70,20 +70,7 @@ static async Task<int> RunAsync(int count, CancellationToken interrupted)
     if (session is not null)
     {
         var cleanup = await session.EndAsync();
-        if (cleanup.Clean)
-        {
-            AnsiConsole.MarkupLineInterpolated($"[grey]{cleanup.Summary}[/]");
-        }
-        else
-        {
-            AnsiConsole.MarkupLineInterpolated($"[red]{cleanup.Summary}[/]");
-        }
-
-        foreach (var failure in cleanup.Failures)
-        {
-            AnsiConsole.MarkupLineInterpolated($"[red]still there[/] {failure}");
-        }
-
+        cleanup.Write();
         exitCode = cleanup.Clean ? exitCode : Math.Max(exitCode, 1);
     }
 

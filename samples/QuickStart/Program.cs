@@ -57,7 +57,7 @@ static async Task<int> RunAsync(QuickStartArguments arguments, CancellationToken
     if (session is not null)
     {
         var cleanup = await session.EndAsync();
-        Report.Teardown(cleanup);
+        cleanup.Write();
         exitCode = cleanup.Clean ? exitCode : Math.Max(exitCode, 1);
     }
 

@@ -52,23 +52,6 @@ internal static class Report
         }
     }
 
-    public static void Teardown(TeardownReport report)
-    {
-        if (report.Clean)
-        {
-            AnsiConsole.MarkupLineInterpolated($"[grey]{report.Summary}[/]");
-        }
-        else
-        {
-            AnsiConsole.MarkupLineInterpolated($"[red]{report.Summary}[/]");
-        }
-
-        foreach (var failure in report.Failures)
-        {
-            AnsiConsole.MarkupLineInterpolated($"[red]still there[/] {failure}");
-        }
-    }
-
     public static void Failure(Exception e, IReadOnlyCollection<string> agentFailures)
     {
         AnsiConsole.MarkupLineInterpolated($"[red]Failed:[/] {e.Message}{(e.InnerException is { } inner ? $" ({inner.Message})" : "")}");

@@ -1,3 +1,5 @@
+using Spectre.Console;
+
 namespace CloudConfig.Samples.Shared;
 
 /// <summary>What <see cref="SampleTeardown.RunAsync"/> ended.</summary>
@@ -13,6 +15,22 @@ public sealed record TeardownReport(int InstancesTerminated, int EntriesRemoved,
     public string Summary =>
         $"{(Clean ? "Cleaned up" : "Clean-up INCOMPLETE")}: {Count(InstancesTerminated, "instance")} terminated, {Count(EntriesRemoved, "entry", "entries")} removed"
         + (Clean ? "." : $"; {Failures.Count} left behind:");
+
+    /// <summary>Prints <see cref="Summary"/> (grey when clean, red otherwise) and one line per thing left behind.</summary>
+    public void Write()
+    {
+        if (Clean)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[grey]{Summary}[/]");
+            return;
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"[red]{Summary}[/]");
+        foreach (var failure in Failures)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]still there[/] {failure}");
+        }
+    }
 
     private static string Count(int n, string one, string? many = null) =>
         $"{n.ToString(System.Globalization.CultureInfo.InvariantCulture)} {(n == 1 ? one : many ?? one + "s")}";

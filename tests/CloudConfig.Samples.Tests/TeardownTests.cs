@@ -68,8 +68,9 @@ public sealed class TeardownTests
 
         Assert.True(error is ProvisioningException or OperationCanceledException, error.ToString());
         Assert.True(report.Clean, string.Join("; ", report.Failures));
-        // Launches cancelled in flight already removed their entries; their machines are found by name and ended here.
-        Assert.Equal(3, report.InstancesTerminated);
+        // A launch that had returned may have been ended by the provisioner itself when it saw the cancellation; the
+        // one whose answer never came can only be found by its name, here.
+        Assert.InRange(report.InstancesTerminated, 1, 3);
         Assert.Equal(MockInstances, cloud.Instances.Select(i => i.Id).Order());
         Assert.Equal(0, local.Cache.Count);
         Assert.Equal(0, local.Agents.Running);
@@ -116,8 +117,8 @@ public sealed class TeardownTests
         var run = await sample.WaitAsync(SampleProcess.Deadline);
 
         Assert.True(run.ExitCode == 130, $"exit {run.ExitCode}:\n{run.All}");
-        // A launch cancelled in flight already removed its entry; its machine is found by name and ended.
-        Assert.Contains("Cleaned up: 3 instances terminated, ", run.Out, StringComparison.Ordinal);
+        // The machine whose create was never answered is found by its name and ended, whatever else the provisioner ended itself.
+        Assert.Matches(@"Cleaned up: [1-3] instances? terminated, [0-3] (entry|entries) removed\.", run.Out);
         Assert.Equal(MockInstances, cloud.Instances.Select(i => i.Id).Order());
     }
 

@@ -133,11 +133,7 @@ public sealed partial class InMemoryConfigCache : IConfigCache
     /// <inheritdoc />
     public Task<int> RemoveStaleAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        if (timeout < TimeSpan.Zero)
-        {
-            throw new InvalidConfigInputException("timeout", "must not be negative.");
-        }
-
+        ConfigInputValidator.ValidateStaleTimeout(timeout);
         var cutoff = _time.GetUtcNow() - timeout;
         var removed = 0;
         // One sweeper at a time; readers and contacts never wait for it.

@@ -130,11 +130,7 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable, I
     /// <inheritdoc />
     public async Task<int> RemoveStaleAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        if (timeout < TimeSpan.Zero)
-        {
-            throw new InvalidConfigInputException("timeout", "must not be negative.");
-        }
-
+        ConfigInputValidator.ValidateStaleTimeout(timeout);
         var cutoff = EntryCodec.Score(_time.GetUtcNow() - timeout);
         RedisValue[] args = [cutoff, _sweepBatchSize, _keys.EntryKeyStart, _keys.Changes.ToString()];
         var removed = 0;

@@ -40,7 +40,7 @@ public sealed partial class InMemoryConfigCache
                 return Task.FromResult(served!.ToInstanceConfiguration());
             case FetchOutcome.Replayed:
                 Log.BootSecretReplayed(_logger, uuid);
-                throw new ConfigEntryNotFoundException();
+                throw new BootSecretReplayedException();
             default:
                 Log.Refused(_logger, uuid, "fetch");
                 throw new ConfigEntryNotFoundException();

@@ -52,6 +52,12 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable, I
         _time = timeProvider ?? TimeProvider.System;
     }
 
+    /// <summary>The connection, shared with the failure budget on the same Redis.</summary>
+    internal RedisConnection Connection => _connection;
+
+    /// <summary>The key layout, shared with the failure budget.</summary>
+    internal RedisKeys Keys => _keys;
+
     /// <inheritdoc />
     public async Task<ConfigEntry> PreRegisterAsync(ConfigRegistration registration, CancellationToken cancellationToken = default)
     {

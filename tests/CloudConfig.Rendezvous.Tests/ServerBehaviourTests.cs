@@ -56,31 +56,41 @@ public sealed class ServerBehaviourTests
     }
 
     [Fact]
-    public async Task Refusals_AreLoggedWithTheUuidAndNeverTheSecret()
+    public async Task Refusals_AreLoggedAsOneSummaryWithTheUuidAndNeverTheSecret()
     {
         var logs = new CapturingLoggerProvider();
-        await using var server = await StartWithLogsAsync(logs);
+        var server = await TestServer.StartAsync(logs: logs);
         var (uuid, bootSecret, trustKey) = await ClaimWithSecretsAsync(server);
         var wrongKey = Secret.Generate();
-        using var agent = server.CreateInstanceClient();
-        using var app = new RendezvousConfigCache(Microsoft.Extensions.Options.Options.Create(new RendezvousConfigCacheOptions
+        using (var agent = server.CreateInstanceClient())
+        using (var app = new RendezvousConfigCache(Microsoft.Extensions.Options.Options.Create(new RendezvousConfigCacheOptions
         {
             BaseAddress = server.BaseAddress,
             ApiKey = "wrong-" + TestServer.ApiKey,
             MaxRetryAttempts = 0,
-        }));
+        })))
+        {
+            await Assert.ThrowsAsync<ConfigEntryNotFoundException>(() => agent.FetchAsync(uuid, InstanceCredential.Trusted(wrongKey)));
+            await Assert.ThrowsAsync<ConfigEntryNotFoundException>(() => agent.FetchAsync(uuid, InstanceCredential.FirstContact(bootSecret, wrongKey)));
+            await Assert.ThrowsAnyAsync<ConfigCacheException>(() => app.GetAsync(uuid));
+        }
 
-        await Assert.ThrowsAsync<ConfigEntryNotFoundException>(() => agent.FetchAsync(uuid, InstanceCredential.Trusted(wrongKey)));
-        await Assert.ThrowsAsync<ConfigEntryNotFoundException>(() => agent.FetchAsync(uuid, InstanceCredential.FirstContact(bootSecret, wrongKey)));
-        await Assert.ThrowsAnyAsync<ConfigCacheException>(() => app.GetAsync(uuid));
+        var beforeTheSummary = logs.Lines.Count(l => l.Category.StartsWith("CloudConfig.Rendezvous", StringComparison.Ordinal));
+        await server.DisposeAsync();
 
-        var text = string.Join('\n', logs.Messages);
-        Assert.Contains(logs.Messages, m => m.Contains("Refused fetch", StringComparison.Ordinal) && m.Contains(uuid.ToString(), StringComparison.Ordinal));
-        Assert.Contains(logs.Messages, m => m.Contains("ALARM", StringComparison.Ordinal) && m.Contains(uuid.ToString(), StringComparison.Ordinal));
-        Assert.Contains(logs.Messages, m => m.Contains("app.get", StringComparison.Ordinal));
+        var lines = logs.Lines.Where(l => l.Category.StartsWith("CloudConfig.Rendezvous", StringComparison.Ordinal)).Select(l => l.Text).ToList();
+        Assert.Equal(1, beforeTheSummary);
+        Assert.Contains("ALARM", lines[0], StringComparison.Ordinal);
+        Assert.Contains(uuid.ToString(), lines[0], StringComparison.Ordinal);
+        var summary = Assert.Single(lines.Skip(1));
+        Assert.StartsWith("Refused 3 requests", summary, StringComparison.Ordinal);
+        Assert.Contains("fetch: unknown entry or wrong credential 1", summary, StringComparison.Ordinal);
+        Assert.Contains("fetch: replayed boot secret 1", summary, StringComparison.Ordinal);
+        Assert.Contains("app.get: missing or wrong API key 1", summary, StringComparison.Ordinal);
+        Assert.Contains(uuid.ToString(), summary, StringComparison.Ordinal);
         foreach (var secret in new[] { bootSecret.Reveal(), trustKey.Reveal(), wrongKey.Reveal(), TestServer.ApiKey })
         {
-            Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, logs.AllText, StringComparison.Ordinal);
         }
     }
 
@@ -186,14 +196,6 @@ public sealed class ServerBehaviourTests
         await app.StopAsync();
     }
 
-    private static async Task<TestServer> StartWithLogsAsync(CapturingLoggerProvider logs)
-    {
-        // The test server clears the providers; this adds one back through the app's logger factory.
-        var server = await TestServer.StartAsync();
-        server.Server.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
-        return server;
-    }
-
     private static async Task<(Guid Uuid, Secret TrustKey)> ClaimAsync(TestServer server)
     {
         var (uuid, _, trustKey) = await ClaimWithSecretsAsync(server);
@@ -208,25 +210,6 @@ public sealed class ServerBehaviourTests
         await server.Cache.PreRegisterAsync(ConfigRegistration.ForBootSecret(uuid, ConfigurationContent.FromText("x"), bootSecret));
         await server.Cache.FetchAsync(uuid, InstanceCredential.FirstContact(bootSecret, trustKey));
         return (uuid, bootSecret, trustKey);
-    }
-
-    private sealed class CapturingLoggerProvider : ILoggerProvider, ILogger
-    {
-        public ConcurrentQueue<string> Messages { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Messages.Enqueue(formatter(state, exception) + " " + exception);
-
-        public void Dispose()
-        {
-        }
     }
 
     /// <summary>Sums the counters of one server's meter.</summary>

@@ -33,7 +33,9 @@ internal sealed class TestServer : IAsyncDisposable
         ConfigCacheLimits? limits = null,
         Action<RendezvousOptions>? configure = null,
         X509Certificate2? certificate = null,
-        Action<WebApplication>? configureApp = null)
+        Action<WebApplication>? configureApp = null,
+        CapturingLoggerProvider? logs = null,
+        Action<IServiceCollection>? services = null)
     {
         var cacheLimits = limits ?? new ConfigCacheLimits();
         var cache = new InMemoryConfigCache(Options.Create(new InMemoryConfigCacheOptions { Limits = cacheLimits }), time);
@@ -48,8 +50,15 @@ internal sealed class TestServer : IAsyncDisposable
             },
             ConfigureBuilder = builder =>
             {
+                // The host's own filters still apply to the captured lines, as they would to its console.
                 builder.Logging.ClearProviders();
+                if (logs is not null)
+                {
+                    builder.Logging.AddProvider(logs);
+                }
+
                 builder.Services.AddSingleton<IConfigCache>(cache);
+                services?.Invoke(builder.Services);
             },
             ConfigureApp = configureApp,
         };

@@ -1,3 +1,4 @@
+using CloudConfig.Core;
 using CloudConfig.Rendezvous;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -8,8 +9,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class RendezvousServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers what <c>MapConfigRendezvous</c> needs: options (validated at start-up), the failure limits,
-    /// metrics. Register an <c>IConfigCache</c> as well (in memory, Redis, ...); the server exposes that one.
+    /// Registers what <c>MapConfigRendezvous</c> needs: options (validated at start-up), the failure limits
+    /// (kept in this process unless an <see cref="IFailureBudget"/> is registered, as <c>AddRedisConfigCache</c>
+    /// does), the refusal log, metrics. Register an <c>IConfigCache</c> as well (in memory, Redis, ...); the server
+    /// exposes that one.
     /// </summary>
     public static IServiceCollection AddConfigRendezvous(this IServiceCollection services, Action<RendezvousOptions> configure)
     {
@@ -19,7 +22,11 @@ public static class RendezvousServiceCollectionExtensions
         services.Configure(configure);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RendezvousOptions>, RendezvousOptionsValidator>());
         services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        // Counts in this process unless a shared store (the Redis cache's) is registered.
+        services.TryAddSingleton<IFailureBudget>(sp => new InProcessFailureBudget(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<AppKeyAuthenticator>();
+        services.TryAddSingleton<RefusalSummary>();
         services.TryAddSingleton<FailureThrottle>();
         services.TryAddSingleton<FailureGate>();
         services.TryAddSingleton<RendezvousMetrics>();

@@ -87,9 +87,11 @@ internal sealed partial class RendezvousEndpoints
     {
         if (!appKey.IsAuthorized(context.Request.Headers.Authorization))
         {
-            await RefuseAsync(context, operation, null, "missing or wrong API key", RendezvousProblems.Unauthorized()).ConfigureAwait(false);
+            await RefuseAsync(context, operation, "missing or wrong API key", RendezvousProblems.Unauthorized()).ConfigureAwait(false);
             return;
         }
+
+        FailureGate.Accepted(context);
 
         await handle(context.RequestAborted).ConfigureAwait(false);
     });

@@ -27,10 +27,11 @@ internal sealed partial class RendezvousEndpoints
         catch (BootSecretReplayedException)
         {
             metrics.Replayed();
-            RendezvousLog.BootSecretReplayed(logger, uuid, FailureGate.AddressOf(context));
+            refusals.Replayed(uuid, FailureGate.AddressOf(context));
             throw;
         }
 
+        FailureGate.Accepted(context);
         if (auth.IsBoot)
         {
             metrics.Claimed("first-contact");
@@ -50,7 +51,14 @@ internal sealed partial class RendezvousEndpoints
 
         var known = KnownGeneration(context);
         var timeout = RequestedTimeout(context);
-        var configuration = await cache.WaitForUpdateAsync(uuid, auth.First, known, timeout, cancellationToken).ConfigureAwait(false);
+        // The verdict first, so the address's admission ends before the poll waits (maybe for minutes).
+        var configuration = await cache.FetchAsync(uuid, InstanceCredential.Trusted(auth.First), cancellationToken).ConfigureAwait(false);
+        FailureGate.Accepted(context);
+        if (configuration.Generation <= known)
+        {
+            configuration = await cache.WaitForUpdateAsync(uuid, auth.First, known, timeout, cancellationToken).ConfigureAwait(false);
+        }
+
         if (configuration is null)
         {
             context.Response.StatusCode = StatusCodes.Status204NoContent;
@@ -71,6 +79,7 @@ internal sealed partial class RendezvousEndpoints
 
         var message = await ReadAsync(context, RendezvousJsonContext.Default.ReportMessage).ConfigureAwait(false);
         await cache.UpdateCacheAsync(uuid, auth.First, message.ToReport(), cancellationToken).ConfigureAwait(false);
+        FailureGate.Accepted(context);
         metrics.Reported();
         context.Response.StatusCode = StatusCodes.Status204NoContent;
         return true;
@@ -83,19 +92,20 @@ internal sealed partial class RendezvousEndpoints
         var auth = InstanceAuthorization.Parse(context.Request.Headers.Authorization);
         if (auth is not { IsPool: true })
         {
-            await RefuseAsync(context, Operation, null, "missing or malformed credential", RendezvousProblems.Unauthorized()).ConfigureAwait(false);
+            await RefuseAsync(context, Operation, "missing or malformed credential", RendezvousProblems.Unauthorized()).ConfigureAwait(false);
             return;
         }
 
         try
         {
             var configuration = await cache.AssignDynamicAsync(pool, auth.First, auth.Second!, context.RequestAborted).ConfigureAwait(false);
+            FailureGate.Accepted(context);
             metrics.Claimed("dynamic");
             await WriteConfigurationAsync(context, configuration).ConfigureAwait(false);
         }
         catch (ConfigEntryNotFoundException)
         {
-            await RefuseAsync(context, Operation, null, "wrong credential or unknown pool", RendezvousProblems.NotFound()).ConfigureAwait(false);
+            await RefuseAsync(context, Operation, "wrong credential or unknown pool", RendezvousProblems.NotFound()).ConfigureAwait(false);
         }
     });
 
@@ -108,12 +118,16 @@ internal sealed partial class RendezvousEndpoints
             {
                 if (auth is null || !await handle(uuid, auth, context.RequestAborted).ConfigureAwait(false))
                 {
-                    await RefuseAsync(context, operation, uuid, "missing or malformed credential", RendezvousProblems.Unauthorized()).ConfigureAwait(false);
+                    await RefuseAsync(context, operation, "missing or malformed credential", RendezvousProblems.Unauthorized()).ConfigureAwait(false);
                 }
+            }
+            catch (BootSecretReplayedException)
+            {
+                await RefuseAsync(context, operation, "replayed boot secret", RendezvousProblems.NotFound()).ConfigureAwait(false);
             }
             catch (ConfigEntryNotFoundException)
             {
-                await RefuseAsync(context, operation, uuid, "unknown entry or wrong credential", RendezvousProblems.NotFound()).ConfigureAwait(false);
+                await RefuseAsync(context, operation, "unknown entry or wrong credential", RendezvousProblems.NotFound()).ConfigureAwait(false);
             }
         });
 

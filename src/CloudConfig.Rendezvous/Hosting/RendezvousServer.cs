@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudConfig.Rendezvous;
@@ -13,12 +14,26 @@ namespace CloudConfig.Rendezvous;
 /// </summary>
 public static class RendezvousServer
 {
+    /// <summary>
+    /// The log levels the host starts from: the framework's categories (<c>Microsoft.*</c>, <c>System.*</c>) at
+    /// Warning, so that no request writes a line of its own (a flood of refused requests would otherwise become a
+    /// flood of log lines); CloudConfig's at Information (refusals arrive as one summary per interval).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> DefaultLogLevels { get; } = new Dictionary<string, string?>
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft"] = "Warning",
+        ["Logging:LogLevel:System"] = "Warning",
+    };
+
     /// <summary>Starts a server and returns once it listens.</summary>
     /// <returns>The running server; dispose it to stop it.</returns>
     public static async Task<RunningRendezvousServer> StartAsync(RendezvousServerOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder();
+        // First, so appsettings, the environment or ConfigureBuilder can still say otherwise.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = DefaultLogLevels });
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.UseUrls([.. options.Urls.Count == 0 ? ["http://127.0.0.1:0"] : options.Urls]);
         if (options.Certificate is { } certificate)

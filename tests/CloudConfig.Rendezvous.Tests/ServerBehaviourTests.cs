@@ -38,6 +38,32 @@ public sealed class ServerBehaviourTests
     }
 
     [Fact]
+    public async Task WaitForUpdate_WhenTheServerStops_IsAnswered503WithRetryAfterAtOnce()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var server = await TestServer.StartAsync(time, configure: o => o.MaxLongPoll = TimeSpan.FromHours(1));
+        var (uuid, trustKey) = await ClaimAsync(server);
+        time.Advance(TimeSpan.FromMinutes(1));
+        using var http = server.CreateHttpClient("CloudConfig-Trust " + trustKey.Reveal());
+        var longPoll = http.GetAsync($"/v1/instances/{uuid}/configuration/updates?after=1&timeoutMs=3600000");
+        // Its credential check is a contact: once it shows, the poll is past it (and waits on the fake clock, forever).
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        while ((await server.Cache.GetAsync(uuid))!.LastContactAt != time.GetUtcNow())
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), "The long poll never reached its credential check.");
+            await Task.Delay(10);
+        }
+
+        var stopping = server.DisposeAsync();
+        using var response = await longPoll;
+        await stopping;
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), response.Headers.RetryAfter?.Delta);
+        Assert.Contains("urn:cloudconfig:problem:unavailable", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WaitForUpdate_IfNoneMatchWithAnOlderETag_ReturnsTheNewerConfigurationAndItsETag()
     {
         await using var server = await TestServer.StartAsync();

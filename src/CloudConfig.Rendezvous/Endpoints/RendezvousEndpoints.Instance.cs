@@ -56,7 +56,19 @@ internal sealed partial class RendezvousEndpoints
         FailureGate.Accepted(context);
         if (configuration.Generation <= known)
         {
-            configuration = await cache.WaitForUpdateAsync(uuid, auth.First, known, timeout, cancellationToken).ConfigureAwait(false);
+            // A stopping server answers its long polls at once rather than holding its shutdown until they time out.
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+            try
+            {
+                configuration = await cache.WaitForUpdateAsync(uuid, auth.First, known, timeout, waiting.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                context.Response.Headers.RetryAfter = "1";
+                context.Response.Headers.Connection = "close";
+                await RendezvousHttp.WriteProblemAsync(context, RendezvousProblems.Stopping()).ConfigureAwait(false);
+                return true;
+            }
         }
 
         if (configuration is null)

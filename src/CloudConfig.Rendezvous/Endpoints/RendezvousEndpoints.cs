@@ -3,6 +3,7 @@ using CloudConfig.Core;
 using CloudConfig.Rendezvous.Protocol;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ internal sealed partial class RendezvousEndpoints(
     FailureThrottle throttle,
     RefusalSummary refusals,
     RendezvousMetrics metrics,
+    IHostApplicationLifetime lifetime,
     ILogger<RendezvousEndpoints> logger)
 {
     private readonly RendezvousOptions _options = options.Value;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace CloudConfig.Rendezvous;
 
@@ -26,6 +27,14 @@ public static class RendezvousServer
         ["Logging:LogLevel:System"] = "Warning",
     };
 
+    /// <summary>
+    /// How long stopping waits for requests in flight before it cuts them: 1.5 s, so the process is gone within 2 s
+    /// of SIGTERM (<c>ConfigureBuilder</c> may set <c>HostOptions.ShutdownTimeout</c> otherwise). Long polls do not
+    /// wait for it: they are answered 503 with <c>Retry-After</c> as soon as stopping begins, so the agent polls
+    /// again, here or at another server.
+    /// </summary>
+    public static TimeSpan ShutdownTimeout { get; } = TimeSpan.FromSeconds(1.5);
+
     /// <summary>Starts a server and returns once it listens.</summary>
     /// <returns>The running server; dispose it to stop it.</returns>
     public static async Task<RunningRendezvousServer> StartAsync(RendezvousServerOptions options, CancellationToken cancellationToken = default)
@@ -41,6 +50,8 @@ public static class RendezvousServer
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
         }
 
+        // Long polls are answered as soon as stopping begins, so stopping takes moments; this bounds the rest.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddConfigRendezvous(rendezvous => options.Configure?.Invoke(rendezvous));
         options.ConfigureBuilder?.Invoke(builder);
         builder.Services.AddInMemoryConfigCache();

@@ -41,6 +41,9 @@ public sealed class RendezvousOptions
     /// </summary>
     public TimeSpan RefusalLogInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long the readiness check (<c>/v1/health/ready</c>) waits for the cache to answer. Default 2 s.</summary>
+    public TimeSpan ReadinessTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The largest page a listing returns. Default 500.</summary>
     public int MaxPageSize { get; set; } = 500;
 

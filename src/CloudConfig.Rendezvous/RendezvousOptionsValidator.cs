@@ -48,6 +48,11 @@ internal sealed class RendezvousOptionsValidator : IValidateOptions<RendezvousOp
             problems.Add("RefusalLogInterval must be greater than zero.");
         }
 
+        if (options.ReadinessTimeout <= TimeSpan.Zero)
+        {
+            problems.Add("ReadinessTimeout must be greater than zero.");
+        }
+
         if (options.MaxPageSize <= 0)
         {
             problems.Add("MaxPageSize must be greater than zero.");

@@ -22,7 +22,9 @@ public static class RendezvousEndpointRouteBuilderExtensions
             ?? throw new InvalidOperationException("Call services.AddConfigRendezvous(...) and register an IConfigCache before MapConfigRendezvous().");
         var gate = endpoints.ServiceProvider.GetRequiredService<FailureGate>();
         var group = endpoints.MapGroup("");
-        group.MapGet(RendezvousRoutes.Health, (RequestDelegate)handlers.HealthAsync);
+        group.MapHealthChecks(RendezvousRoutes.Health, RendezvousHealth.Liveness);
+        group.MapHealthChecks(RendezvousRoutes.HealthLive, RendezvousHealth.Liveness);
+        group.MapHealthChecks(RendezvousRoutes.HealthReady, RendezvousHealth.Readiness);
 
         group.MapGet(RendezvousRoutes.InstanceConfiguration, gate.Guard(handlers.FetchAsync));
         group.MapGet(RendezvousRoutes.InstanceConfigurationUpdates, gate.Guard(handlers.WaitForUpdateAsync));

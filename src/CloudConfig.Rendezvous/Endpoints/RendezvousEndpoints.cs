@@ -25,9 +25,6 @@ internal sealed partial class RendezvousEndpoints(
 {
     private readonly RendezvousOptions _options = options.Value;
 
-    public Task HealthAsync(HttpContext context) =>
-        RendezvousHttp.WriteJsonAsync(context, StatusCodes.Status200OK, new HealthMessage { Status = "ok" }, RendezvousJsonContext.Default.HealthMessage);
-
     private static Guid ParseUuid(HttpContext context) =>
         Guid.TryParse(context.GetRouteValue("uuid") as string, out var uuid) && uuid != Guid.Empty
             ? uuid

@@ -35,10 +35,12 @@ internal sealed class TestServer : IAsyncDisposable
         X509Certificate2? certificate = null,
         Action<WebApplication>? configureApp = null,
         CapturingLoggerProvider? logs = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        bool logEverything = false)
     {
         var cacheLimits = limits ?? new ConfigCacheLimits();
-        var cache = new InMemoryConfigCache(Options.Create(new InMemoryConfigCacheOptions { Limits = cacheLimits }), time);
+        // With logEverything the cache logs into the same capture at every level, so its lines are searched too.
+        var cache = new InMemoryConfigCache(Options.Create(new InMemoryConfigCacheOptions { Limits = cacheLimits }), time, logEverything ? logs?.CreateLogger<InMemoryConfigCache>() : null);
         var options = new RendezvousServerOptions
         {
             Certificate = certificate,
@@ -55,6 +57,11 @@ internal sealed class TestServer : IAsyncDisposable
                 if (logs is not null)
                 {
                     builder.Logging.AddProvider(logs);
+                }
+
+                if (logEverything)
+                {
+                    builder.Logging.AddFilter("Microsoft", LogLevel.Trace).AddFilter("System", LogLevel.Trace).SetMinimumLevel(LogLevel.Trace);
                 }
 
                 builder.Services.AddSingleton<IConfigCache>(cache);

@@ -6,6 +6,7 @@ using CloudConfig.Core;
 using CloudConfig.Rendezvous.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -117,6 +118,46 @@ public sealed class ServerBehaviourTests
         foreach (var secret in new[] { bootSecret.Reveal(), trustKey.Reveal(), wrongKey.Reveal(), TestServer.ApiKey })
         {
             Assert.DoesNotContain(secret, logs.AllText, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ReadyHost_ByDefault_LogsNoLinePerRequestButConfigurationCanAskForThem(bool configuredToInformation)
+    {
+        var logs = new CapturingLoggerProvider();
+        var server = await RendezvousServer.StartAsync(new RendezvousServerOptions
+        {
+            Configure = o => o.ApiKey = TestServer.ApiKey,
+            ConfigureBuilder = builder =>
+            {
+                builder.Logging.ClearProviders().AddProvider(logs);
+                if (configuredToInformation)
+                {
+                    builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Microsoft", "Information")]);
+                }
+            },
+        });
+        using (var http = new HttpClient { BaseAddress = server.Urls[0] })
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                (await http.GetAsync("/v1/health/ready")).EnsureSuccessStatusCode();
+            }
+        }
+
+        await server.DisposeAsync();
+
+        var framework = logs.Lines.Where(l => l.Category.StartsWith("Microsoft.", StringComparison.Ordinal) || l.Category.StartsWith("System.", StringComparison.Ordinal)).ToList();
+        if (configuredToInformation)
+        {
+            Assert.True(framework.Count(l => l.Category == "Microsoft.AspNetCore.Hosting.Diagnostics") >= 20);
+        }
+        else
+        {
+            Assert.All(framework, l => Assert.True(l.Level >= LogLevel.Warning, $"{l.Category} {l.Level}: {l.Text}"));
+            Assert.Empty(logs.Lines);
         }
     }
 

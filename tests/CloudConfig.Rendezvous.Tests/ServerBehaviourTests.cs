@@ -30,7 +30,7 @@ public sealed class ServerBehaviourTests
     public async Task WaitForUpdate_ALongerWaitThanTheServerAllows_IsCutToItsBound()
     {
         await using var server = await TestServer.StartAsync(configure: o => o.MaxLongPoll = TimeSpan.Zero);
-        var (uuid, trustKey) = await ClaimAsync(server);
+        var (uuid, trustKey) = await server.ClaimAsync();
         using var http = server.CreateHttpClient("CloudConfig-Trust " + trustKey.Reveal());
 
         var response = await http.GetAsync($"/v1/instances/{uuid}/configuration/updates?after=1&timeoutMs=3600000");
@@ -43,7 +43,7 @@ public sealed class ServerBehaviourTests
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
         var server = await TestServer.StartAsync(time, configure: o => o.MaxLongPoll = TimeSpan.FromHours(1));
-        var (uuid, trustKey) = await ClaimAsync(server);
+        var (uuid, trustKey) = await server.ClaimAsync();
         time.Advance(TimeSpan.FromMinutes(1));
         using var http = server.CreateHttpClient("CloudConfig-Trust " + trustKey.Reveal());
         var longPoll = http.GetAsync($"/v1/instances/{uuid}/configuration/updates?after=1&timeoutMs=3600000");
@@ -68,7 +68,7 @@ public sealed class ServerBehaviourTests
     public async Task WaitForUpdate_IfNoneMatchWithAnOlderETag_ReturnsTheNewerConfigurationAndItsETag()
     {
         await using var server = await TestServer.StartAsync();
-        var (uuid, trustKey) = await ClaimAsync(server);
+        var (uuid, trustKey) = await server.ClaimAsync();
         using var http = server.CreateHttpClient("CloudConfig-Trust " + trustKey.Reveal());
         var fetched = await http.GetAsync($"/v1/instances/{uuid}/configuration");
         await server.Cache.UpdateConfigurationAsync(uuid, ConfigurationContent.FromText("v2"));
@@ -87,7 +87,7 @@ public sealed class ServerBehaviourTests
     {
         var logs = new CapturingLoggerProvider();
         var server = await TestServer.StartAsync(logs: logs);
-        var (uuid, bootSecret, trustKey) = await ClaimWithSecretsAsync(server);
+        var (uuid, bootSecret, trustKey) = await server.ClaimWithSecretsAsync();
         var wrongKey = Secret.Generate();
         using (var agent = server.CreateInstanceClient())
         using (var app = new RendezvousConfigCache(Microsoft.Extensions.Options.Options.Create(new RendezvousConfigCacheOptions
@@ -216,7 +216,7 @@ public sealed class ServerBehaviourTests
     public async Task AddRendezvousInstanceClient_ResolvesAClientForTheConfiguredServer()
     {
         await using var server = await TestServer.StartAsync();
-        var (uuid, trustKey) = await ClaimAsync(server);
+        var (uuid, trustKey) = await server.ClaimAsync();
         using var provider = new ServiceCollection()
             .AddRendezvousInstanceClient(o => o.BaseAddress = server.BaseAddress)
             .BuildServiceProvider();
@@ -261,22 +261,6 @@ public sealed class ServerBehaviourTests
 
         Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
         await app.StopAsync();
-    }
-
-    private static async Task<(Guid Uuid, Secret TrustKey)> ClaimAsync(TestServer server)
-    {
-        var (uuid, _, trustKey) = await ClaimWithSecretsAsync(server);
-        return (uuid, trustKey);
-    }
-
-    private static async Task<(Guid Uuid, Secret BootSecret, Secret TrustKey)> ClaimWithSecretsAsync(TestServer server)
-    {
-        var uuid = Guid.NewGuid();
-        var bootSecret = Secret.Generate();
-        var trustKey = Secret.Generate();
-        await server.Cache.PreRegisterAsync(ConfigRegistration.ForBootSecret(uuid, ConfigurationContent.FromText("x"), bootSecret));
-        await server.Cache.FetchAsync(uuid, InstanceCredential.FirstContact(bootSecret, trustKey));
-        return (uuid, bootSecret, trustKey);
     }
 
     /// <summary>Sums the counters of one server's meter.</summary>

@@ -108,6 +108,24 @@ internal sealed class TestServer : IAsyncDisposable
         MaxRetryDelay = TimeSpan.FromMilliseconds(200),
     });
 
+    /// <summary>Registers an entry and makes its first contact in the cache, as a booted agent would.</summary>
+    public async Task<(Guid Uuid, Secret TrustKey)> ClaimAsync()
+    {
+        var (uuid, _, trustKey) = await ClaimWithSecretsAsync();
+        return (uuid, trustKey);
+    }
+
+    /// <summary>As <see cref="ClaimAsync"/>, with the boot secret used.</summary>
+    public async Task<(Guid Uuid, Secret BootSecret, Secret TrustKey)> ClaimWithSecretsAsync()
+    {
+        var uuid = Guid.NewGuid();
+        var bootSecret = Secret.Generate();
+        var trustKey = Secret.Generate();
+        await Cache.PreRegisterAsync(ConfigRegistration.ForBootSecret(uuid, ConfigurationContent.FromText("x"), bootSecret));
+        await Cache.FetchAsync(uuid, InstanceCredential.FirstContact(bootSecret, trustKey));
+        return (uuid, bootSecret, trustKey);
+    }
+
     public static AuthenticationHeaderValue Boot(Secret bootSecret, Secret trustKey) =>
         new("CloudConfig-Boot", $"{bootSecret.Reveal()} {trustKey.Reveal()}");
 

@@ -43,7 +43,7 @@ public sealed class ThrottlingTests
         await using var server = await TestServer.StartAsync(
             configure: o => (o.FailuresPerAddress, o.FailuresPerEntry) = (5, 10),
             configureApp: TrustForwardedFor);
-        var (uuid, trustKey) = await ClaimAsync(server);
+        var (uuid, trustKey) = await server.ClaimAsync();
 
         var attack = new List<HttpStatusCode>();
         for (var i = 0; i < 40; i++)
@@ -72,7 +72,7 @@ public sealed class ThrottlingTests
         var agents = new List<(Guid Uuid, Secret TrustKey)>();
         for (var i = 0; i < 200; i++)
         {
-            agents.Add(await ClaimAsync(server));
+            agents.Add(await server.ClaimAsync());
         }
 
         using var http = server.CreateHttpClient();
@@ -152,15 +152,5 @@ public sealed class ThrottlingTests
         http.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
         using var response = await http.GetAsync($"/v1/instances/{uuid}/configuration");
         return response.StatusCode;
-    }
-
-    private static async Task<(Guid Uuid, Secret TrustKey)> ClaimAsync(TestServer server)
-    {
-        var uuid = Guid.NewGuid();
-        var bootSecret = Secret.Generate();
-        var trustKey = Secret.Generate();
-        await server.Cache.PreRegisterAsync(ConfigRegistration.ForBootSecret(uuid, ConfigurationContent.FromText("x"), bootSecret));
-        await server.Cache.FetchAsync(uuid, InstanceCredential.FirstContact(bootSecret, trustKey));
-        return (uuid, trustKey);
     }
 }

@@ -8,7 +8,7 @@ internal sealed class AdmissionStripe
 {
     private TaskCompletionSource? _next;
 
-    /// <summary>A task that completes at the next <see cref="Ended"/>. Take it before asking the budget, so no end is missed.</summary>
+    /// <summary>A task that completes at the next <see cref="Ended"/>. Take it before asking the budget again, so no end is missed.</summary>
     public Task NextEnd()
     {
         var next = Volatile.Read(ref _next);

@@ -41,9 +41,9 @@ internal sealed class FailureThrottle(IFailureBudget budget, IOptions<Rendezvous
     {
         var stripe = _stripes[(uint)StringComparer.Ordinal.GetHashCode(addressKey) % StripeCount];
         var started = time.GetTimestamp();
+        Task? ended = null;
         while (true)
         {
-            var ended = stripe.NextEnd();
             var attempt = await budget.TryStartAttemptAsync(addressKey, _perAddress, _window, cancellationToken).ConfigureAwait(false);
             switch (attempt.Outcome)
             {
@@ -53,6 +53,13 @@ internal sealed class FailureThrottle(IFailureBudget budget, IOptions<Rendezvous
                     return (null, attempt.RetryAfter);
             }
 
+            // Busy. The first time, only take the wake-up and ask again: an attempt ending in between is not missed.
+            if (ended is null)
+            {
+                ended = stripe.NextEnd();
+                continue;
+            }
+
             var patience = Patience - time.GetElapsedTime(started);
             if (patience <= TimeSpan.Zero)
             {
@@ -60,6 +67,7 @@ internal sealed class FailureThrottle(IFailureBudget budget, IOptions<Rendezvous
             }
 
             await WaitAsync(ended, patience < PollEvery ? patience : PollEvery, cancellationToken).ConfigureAwait(false);
+            ended = stripe.NextEnd();
         }
     }
 

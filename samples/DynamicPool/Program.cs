@@ -16,63 +16,45 @@ command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(count) ?
 return await SampleCommandLine.RunAsync(command, args);
 
 // Whatever happens (success, a failure, Ctrl+C), the pool's entries and instances are ended before it exits.
-static async Task<int> RunAsync(int count, CancellationToken interrupted)
+static Task<int> RunAsync(int count, CancellationToken interrupted)
 {
     if (Console.IsOutputRedirected)
     {
         AnsiConsole.Profile.Width = 160;
     }
 
-    SampleSession? session = null;
-    int exitCode;
-    try
-    {
-        session = await SampleSession.StartAsync(new LocalCloudOptions(), local => local.CreateAppServices(), interrupted);
-        var local = session.Local;
-        var provisioner = session.Services.GetRequiredService<ConfigProvisioner>();
-        AnsiConsole.MarkupLineInterpolated($"[grey]rendezvous server[/]  http://{local.RendezvousAddress}/ (in-memory cache, shared with this app)");
-        AnsiConsole.MarkupLineInterpolated($"[grey]cloud[/]              embedded Deltacloud at {local.Cloud!.ApiUrl}; its image knows the rendezvous address, the pool and its credential");
-        AnsiConsole.WriteLine();
-
-        var result = await new DynamicPoolScenario(local, provisioner, new SampleLaunch(), TimeSpan.FromSeconds(30), session.Teardown).RunAsync(count, interrupted);
-
-        AnsiConsole.MarkupLineInterpolated($"Pool [bold]{result.Pool}[/]: {count} configurations registered, {count} instances started without user data; every entry claimed once and configured in {result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s:");
-        var table = new Table().AddColumns(
-            new TableColumn("slot").RightAligned(), new TableColumn("uuid").NoWrap(), new TableColumn("claimed by").NoWrap(), new TableColumn("address").NoWrap(), new TableColumn("parameters"), new TableColumn("status"));
-        foreach (var claim in result.Claims)
+    return SampleSession.RunAsync(
+        new LocalCloudOptions(),
+        local => local.CreateAppServices(),
+        async session =>
         {
-            var entry = claim.Entry.Entry;
-            table.AddRow(
-                claim.Slot.ToString(CultureInfo.InvariantCulture),
-                claim.Entry.Uuid.ToString(),
-                Markup.Escape(claim.InstanceId),
-                Markup.Escape(entry.Address ?? "-"),
-                Markup.Escape(claim.Entry.ParameterText),
-                entry.Status.State.ToString());
-        }
+            var local = session.Local;
+            var provisioner = session.Services.GetRequiredService<ConfigProvisioner>();
+            AnsiConsole.MarkupLineInterpolated($"[grey]rendezvous server[/]  http://{local.RendezvousAddress}/ (in-memory cache, shared with this app)");
+            AnsiConsole.MarkupLineInterpolated($"[grey]cloud[/]              embedded Deltacloud at {local.Cloud!.ApiUrl}; its image knows the rendezvous address, the pool and its credential");
+            AnsiConsole.WriteLine();
 
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine("[green]OK[/]: every entry was claimed exactly once and configured.");
-        exitCode = 0;
-    }
-#pragma warning disable CA1031 // Whatever went wrong, the user gets one readable line and a non-zero exit code.
-    catch (Exception) when (interrupted.IsCancellationRequested)
-    {
-        exitCode = SampleCommandLine.Interrupted;
-    }
-    catch (Exception e)
-#pragma warning restore CA1031
-    {
-        AnsiConsole.MarkupLineInterpolated($"[red]Failed:[/] {e.Message}");
-        exitCode = 1;
-    }
+            var result = await new DynamicPoolScenario(local, provisioner, new SampleLaunch(), TimeSpan.FromSeconds(30), session.Teardown).RunAsync(count, interrupted);
 
-    if (session is not null)
-    {
-        var cleanup = await session.EndAsync();
-        cleanup.Write();
-        exitCode = cleanup.Clean ? exitCode : Math.Max(exitCode, 1);
-    }
+            AnsiConsole.MarkupLineInterpolated($"Pool [bold]{result.Pool}[/]: {count} configurations registered, {count} instances started without user data; every entry claimed once and configured in {result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s:");
+            var table = new Table().AddColumns(
+                new TableColumn("slot").RightAligned(), new TableColumn("uuid").NoWrap(), new TableColumn("claimed by").NoWrap(), new TableColumn("address").NoWrap(), new TableColumn("parameters"), new TableColumn("status"));
+            foreach (var claim in result.Claims)
+            {
+                var entry = claim.Entry.Entry;
+                table.AddRow(
+                    claim.Slot.ToString(CultureInfo.InvariantCulture),
+                    claim.Entry.Uuid.ToString(),
+                    Markup.Escape(claim.InstanceId),
+                    Markup.Escape(entry.Address ?? "-"),
+                    Markup.Escape(claim.Entry.ParameterText),
+                    entry.Status.State.ToString());
+            }
 
-    return exitCode;
+            AnsiConsole.Write(table);
+            AnsiConsole.MarkupLine("[green]OK[/]: every entry was claimed exactly once and configured.");
+            return 0;
+        },
+        (e, _) => AnsiConsole.MarkupLineInterpolated($"[red]Failed:[/] {e.Message}"),
+        interrupted);
 }

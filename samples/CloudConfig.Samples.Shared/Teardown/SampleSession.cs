@@ -44,6 +44,55 @@ public sealed class SampleSession
         }
     }
 
+    /// <summary>
+    /// Runs a sample's body in a session and, whatever happens (success, a failure, Ctrl+C), ends what it started and
+    /// prints that before returning the exit code: the body's own, 1 after a failure (or when something could not be
+    /// ended), <see cref="SampleCommandLine.Interrupted"/> after Ctrl+C.
+    /// </summary>
+    /// <param name="options">What to start.</param>
+    /// <param name="createServices">Makes the app's services over the local cloud.</param>
+    /// <param name="body">The sample itself; returns its exit code.</param>
+    /// <param name="reportFailure">Prints a failure, with the session when it had started.</param>
+    /// <param name="interrupted">Cancelled by Ctrl+C or SIGTERM.</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> RunAsync(
+        LocalCloudOptions options,
+        Func<LocalCloud, ServiceProvider> createServices,
+        Func<SampleSession, Task<int>> body,
+        Action<Exception, SampleSession?> reportFailure,
+        CancellationToken interrupted)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(reportFailure);
+        SampleSession? session = null;
+        int exitCode;
+        try
+        {
+            session = await StartAsync(options, createServices, interrupted).ConfigureAwait(false);
+            exitCode = await body(session).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Whatever went wrong, the user gets one readable line and a non-zero exit code.
+        catch (Exception) when (interrupted.IsCancellationRequested)
+        {
+            exitCode = SampleCommandLine.Interrupted;
+        }
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            reportFailure(e, session);
+            exitCode = 1;
+        }
+
+        if (session is not null)
+        {
+            var cleanup = await session.EndAsync().ConfigureAwait(false);
+            cleanup.Write();
+            exitCode = cleanup.Clean ? exitCode : Math.Max(exitCode, 1);
+        }
+
+        return exitCode;
+    }
+
     /// <summary>Ends every instance and entry the run started, then stops the services and the local cloud.</summary>
     /// <returns>What was ended and what was not.</returns>
     public async Task<TeardownReport> EndAsync()

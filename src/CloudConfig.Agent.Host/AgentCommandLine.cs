@@ -49,9 +49,6 @@ internal sealed class AgentCommandLine
         9 another agent holds the state directory.
         """;
 
-    /// <summary>How long one request to the rendezvous point may take; the client's default when null.</summary>
-    public TimeSpan? RequestTimeout { get; private set; }
-
     public bool ShowHelp { get; private set; }
 
     public bool Verbose { get; private set; }
@@ -142,7 +139,7 @@ internal sealed class AgentCommandLine
                     options.Limits.MaxConfigurationBytes = ParseCount(name, Value(), result.Errors);
                     break;
                 case "--request-timeout":
-                    result.RequestTimeout = ParseDuration(name, Value(), result.Errors);
+                    options.RequestTimeout = ParseDuration(name, Value(), result.Errors);
                     break;
                 case "--retry-delay":
                     options.InitialRetryDelay = ParseDuration(name, Value(), result.Errors);

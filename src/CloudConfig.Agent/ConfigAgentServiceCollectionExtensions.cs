@@ -13,8 +13,10 @@ public static class ConfigAgentServiceCollectionExtensions
     /// given boot string, the environment, the user-data file, the metadata service, the kernel command line) and
     /// the built-in applier (the command when <see cref="ConfigAgentOptions.Command"/> is set, else the file).
     /// An <see cref="IConfigurationApplier"/> registered before this call replaces the built-in one; sources
-    /// registered after it are tried after the built-in ones. An <see cref="IRendezvousConnector"/> must be
-    /// registered too: it is the transport.
+    /// registered after it are tried after the built-in ones. The transport is an <see cref="HttpRendezvousConnector"/>
+    /// sized by the options (<see cref="ConfigAgentOptions.RequestTimeout"/>, <see cref="ConfigAgentOptions.Limits"/>)
+    /// and logging through the registered <see cref="ILoggerFactory"/>; an <see cref="IRendezvousConnector"/> of your
+    /// own, registered before or after this call, replaces it.
     /// </summary>
     public static IServiceCollection AddConfigAgent(this IServiceCollection services, Action<ConfigAgentOptions>? configure = null)
     {
@@ -32,6 +34,12 @@ public static class ConfigAgentServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBootStringSource, UserDataFileBootStringSource>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBootStringSource, MetadataServiceBootStringSource>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBootStringSource, KernelCommandLineBootStringSource>());
+        // A factory, so that the container disposes the connector (and its HTTP clients) with itself.
+        services.TryAddSingleton<IRendezvousConnector>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ConfigAgentOptions>>();
+            return new HttpRendezvousConnector(() => HttpRendezvousConnector.ClientOptionsFor(options.Value), sp.GetService<ILoggerFactory>());
+        });
         services.TryAddSingleton(sp => BuiltInApplier.Create(sp.GetRequiredService<IOptions<ConfigAgentOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IConfigAgent>(sp => new ConfigAgent(
             sp.GetRequiredService<IOptions<ConfigAgentOptions>>(),

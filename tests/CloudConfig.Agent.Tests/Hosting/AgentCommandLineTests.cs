@@ -39,7 +39,7 @@ public sealed class AgentCommandLineTests
         Assert.Equal("pool-secret", options.DynamicPoolCredential);
         Assert.Equal(["http_proxy_user"], options.CommandEnvironment);
         Assert.Equal(2048, options.Limits.MaxConfigurationBytes);
-        Assert.Equal(TimeSpan.FromSeconds(0.5), parsed.RequestTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(0.5), options.RequestTimeout);
         Assert.Equal(TimeSpan.FromSeconds(0.25), options.InitialRetryDelay);
         Assert.Equal(TimeSpan.FromSeconds(3), options.MaxRetryDelay);
     }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace CloudConfig.EndToEnd.Tests;
 
 /// <summary>
-/// The instance: the agent library wired as the host wires it (<see cref="HttpRendezvousConnector"/>), given the
+/// The instance: the agent library as <c>AddConfigAgent</c> wires it (its default <see cref="HttpRendezvousConnector"/>), given the
 /// boot string directly, with the command applier running a real <c>/bin/sh</c> script, in a private state directory.
 /// </summary>
 internal sealed class AgentSide : IAsyncDisposable
@@ -27,7 +27,6 @@ internal sealed class AgentSide : IAsyncDisposable
     {
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug))
-            .AddSingleton<IRendezvousConnector>(sp => new HttpRendezvousConnector(loggerFactory: sp.GetService<ILoggerFactory>()))
             .AddConfigAgent(options =>
             {
                 options.BootString = bootString;

@@ -1,11 +1,12 @@
 using CloudConfig.Agent;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the instance agent.</summary>
+/// <summary>Registers the instance agent, and runs it in a worker's host.</summary>
 public static class ConfigAgentServiceCollectionExtensions
 {
     /// <summary>
@@ -48,6 +49,27 @@ public static class ConfigAgentServiceCollectionExtensions
             sp.GetServices<IBootStringSource>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<ConfigAgent>>()));
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the agent (<see cref="AddConfigAgent"/>) and a hosted service that runs it for the host's lifetime.
+    /// Host shutdown stops the agent (a configuration command in flight is ended with everything it started). When
+    /// the agent stops with an error, the service logs one line (level Critical, with the reason and the exit code),
+    /// sets <see cref="Environment.ExitCode"/> to the error's <see cref="ConfigAgentExitCodes"/> code and stops the
+    /// application, so that <c>await host.RunAsync()</c> returns and a <c>Main</c> that returns nothing (or
+    /// <see cref="Environment.ExitCode"/>) exits with that code. With <see cref="ConfigAgentOptions.ExitAfterApply"/>
+    /// the application is stopped after the first apply, with code 0. Invalid options fail the host's start
+    /// (<see cref="OptionsValidationException"/>, which <see cref="ConfigAgentExitCodes.For"/> maps to 2).
+    /// </summary>
+    public static IServiceCollection AddConfigAgentHostedService(this IServiceCollection services, Action<ConfigAgentOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddConfigAgent(configure);
+        services.AddHostedService(sp => new ConfigAgentHostedService(
+            sp.GetRequiredService<IConfigAgent>(),
+            sp.GetRequiredService<IHostApplicationLifetime>(),
+            sp.GetService<ILogger<ConfigAgentHostedService>>()));
         return services;
     }
 }

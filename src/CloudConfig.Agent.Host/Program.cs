@@ -28,13 +28,14 @@ internal static partial class Program
 
     private static async Task<int> RunAsync(string[] args)
     {
-        // Read once: the agent blanks its credentials in its own environment once it has them, and the arguments are
-        // parsed again into the registered options below.
+        // Read once: the agent blanks its credentials in its own environment once it has them, and the parsed
+        // arguments are applied again to the registered options below.
         var poolCredential = Environment.GetEnvironmentVariable(AgentCommandLine.PoolCredentialVariable);
         string? Variable(string name) => name == AgentCommandLine.PoolCredentialVariable ? poolCredential : Environment.GetEnvironmentVariable(name);
 
+        var commandLine = AgentCommandLine.Parse(args, Variable);
         var parsed = new ConfigAgentOptions();
-        var commandLine = AgentCommandLine.Parse(args, parsed, Variable);
+        commandLine.ApplyTo(parsed);
         if (parsed.BootString is { Length: > 0 } bootString)
         {
             // Visible in /proc/<pid>/cmdline (and ps) until now; masked for everyone who looks later, the command included.
@@ -50,6 +51,12 @@ internal static partial class Program
         if (commandLine.Errors.Count > 0)
         {
             return await FailAsync(ConfigAgentExitCodes.InvalidOptions, string.Join(" ", commandLine.Errors) + " Run with --help for usage.").ConfigureAwait(false);
+        }
+
+        if (commandLine.ShowVersion)
+        {
+            await Console.Out.WriteLineAsync(AgentCommandLine.VersionText).ConfigureAwait(false);
+            return ConfigAgentExitCodes.Ok;
         }
 
         using var stop = new CancellationTokenSource();
@@ -68,8 +75,7 @@ internal static partial class Program
             .AddLogging(logging => logging
                 .AddSimpleConsole(console => console.SingleLine = true)
                 .SetMinimumLevel(commandLine.Verbose ? LogLevel.Debug : LogLevel.Information))
-            // Parsed again into the registered options: the same arguments give the same result.
-            .AddConfigAgent(configured => AgentCommandLine.Parse(args, configured, Variable));
+            .AddConfigAgent(commandLine.ApplyTo);
         await using var provider = services.BuildServiceProvider();
         try
         {

@@ -39,6 +39,14 @@ public sealed class ProgramTests : IDisposable
     public async Task Main_Help_ExitsWith0() =>
         Assert.Equal(ConfigAgentExitCodes.Ok, await Program.Main(["--help"]));
 
+    [Fact]
+    public async Task Main_Version_ExitsWith0() =>
+        Assert.Equal(ConfigAgentExitCodes.Ok, await Program.Main(["--version"]));
+
+    [Fact]
+    public async Task Main_MissingValue_ExitsWith2() =>
+        Assert.Equal(ConfigAgentExitCodes.InvalidOptions, await Program.Main(Isolated("--request-timeout")));
+
     public static TheoryData<string, int> AgentErrors => new()
     {
         { nameof(BootStringNotFoundException), ConfigAgentExitCodes.NoBootString },

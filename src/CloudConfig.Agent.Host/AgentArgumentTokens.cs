@@ -13,7 +13,7 @@ internal static class AgentArgumentTokens
     /// Joins each value option with the argument after it (<c>--arg --</c> becomes <c>--arg=--</c>), so that the
     /// value is taken whatever it looks like: <c>--arg --</c>, <c>--arg -h</c> and a boot string starting with '-'
     /// are values, as the agent has always read them, not the parser's own tokens. A value option with nothing after
-    /// it is noted in <paramref name="missingValues"/>.
+    /// it is noted in <paramref name="missingValues"/>; an empty value ('') is passed on as it is.
     /// </summary>
     public static List<AgentArgumentToken> JoinValues(IReadOnlyList<string> args, IReadOnlySet<string> valueOptions, List<string> missingValues)
     {
@@ -22,14 +22,18 @@ internal static class AgentArgumentTokens
         {
             if (valueOptions.Contains(args[i]))
             {
-                if (i + 1 < args.Count)
+                if (i + 1 < args.Count && args[i + 1].Length > 0)
                 {
                     joined.Add(new($"{args[i]}={args[i + 1]}", i));
                     i++;
                     continue;
                 }
 
-                missingValues.Add($"{args[i]} needs a value.");
+                // An empty value stays apart: joined, '--boot-env=' would be the option without a value.
+                if (i + 1 == args.Count)
+                {
+                    missingValues.Add($"{args[i]} needs a value.");
+                }
             }
 
             joined.Add(new(args[i], i));

@@ -87,6 +87,20 @@ public sealed class AgentCommandLineTests
     }
 
     [Fact]
+    public void Parse_EmptyValues_AreValues()
+    {
+        var options = new ConfigAgentOptions();
+
+        var parsed = AgentCommandLine.Parse(["--boot-string", "", "--boot-env", "", "--user-data-file", "", "--arg", ""], options, _ => null);
+
+        Assert.Empty(parsed.Errors);
+        Assert.Equal("", options.BootString);
+        Assert.Equal("", options.BootStringEnvironmentVariable);
+        Assert.Null(options.UserDataPath);
+        Assert.Equal([""], options.CommandArguments);
+    }
+
+    [Fact]
     public void Parse_RepeatedOption_LastValueWins()
     {
         var options = new ConfigAgentOptions();

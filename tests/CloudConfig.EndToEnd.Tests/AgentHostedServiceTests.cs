@@ -41,12 +41,7 @@ public sealed class AgentHostedServiceTests : IDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddConfigAgentHostedService(options =>
         {
-            options.BootString = BootString.Create(uuid, server.Address, Secret.Generate()).Format();
-            options.BootStringEnvironmentVariable = "";
-            options.UserDataPath = null;
-            options.MetadataServiceUrl = null;
-            options.KernelCommandLinePath = null;
-            options.StateDirectory = _stateDirectory;
+            AgentSide.Isolate(options, BootString.Create(uuid, server.Address, Secret.Generate()).Format(), _stateDirectory);
             options.AllowInsecureTransport = true;
             options.Address = AgentSide.ReportedAddress;
             options.ExitAfterApply = true;

@@ -29,13 +29,7 @@ internal sealed class AgentSide : IAsyncDisposable
             .AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug))
             .AddConfigAgent(options =>
             {
-                options.BootString = bootString;
-                // Only the given boot string: nothing on this machine (environment, user data, metadata service) may interfere.
-                options.BootStringEnvironmentVariable = "";
-                options.UserDataPath = null;
-                options.MetadataServiceUrl = null;
-                options.KernelCommandLinePath = null;
-                options.StateDirectory = _stateDirectory;
+                Isolate(options, bootString, _stateDirectory);
                 options.AllowInsecureTransport = allowInsecureTransport;
                 options.Address = ReportedAddress;
                 options.Command = "/bin/sh";
@@ -49,6 +43,17 @@ internal sealed class AgentSide : IAsyncDisposable
     }
 
     public RecordingLoggerProvider Logs { get; } = new();
+
+    /// <summary>Only the given boot string: nothing on this machine (environment, user data, metadata service) may interfere.</summary>
+    public static void Isolate(ConfigAgentOptions options, string bootString, string stateDirectory)
+    {
+        options.BootString = bootString;
+        options.BootStringEnvironmentVariable = "";
+        options.UserDataPath = null;
+        options.MetadataServiceUrl = null;
+        options.KernelCommandLinePath = null;
+        options.StateDirectory = stateDirectory;
+    }
 
     public IConfigAgent Agent { get; }
 

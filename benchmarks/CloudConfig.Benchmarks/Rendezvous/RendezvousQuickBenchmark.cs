@@ -147,6 +147,7 @@ public sealed class RendezvousQuickBenchmark : IQuickBenchmark
     {
         var options = new RendezvousServerOptions
         {
+            Cache = new CloudConfig.Cache.InMemory.InMemoryConfigCache(),
             Configure = rendezvous => rendezvous.ApiKey = ApiKey,
             ConfigureBuilder = builder => builder.Logging.ClearProviders(),
         };

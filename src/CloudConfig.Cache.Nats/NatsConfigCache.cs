@@ -34,6 +34,7 @@ public sealed class NatsConfigCache : IConfigCache, IAsyncDisposable
     private readonly ChangeWatcher _watcher;
     private readonly ConfigChangeSignals _signals = new();
     private readonly TimeProvider _time;
+    private int _disposed;
 
     /// <summary>Creates a cache; it connects on first use.</summary>
     /// <param name="options">The options.</param>
@@ -145,6 +146,12 @@ public sealed class NatsConfigCache : IConfigCache, IAsyncDisposable
     /// <summary>Stops the watch and closes the connection if the cache opened it.</summary>
     public async ValueTask DisposeAsync()
     {
+        // Containers may dispose it once per registration it is resolved through.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _watcher.DisposeAsync().ConfigureAwait(false);
         await _site.DisposeAsync().ConfigureAwait(false);
     }

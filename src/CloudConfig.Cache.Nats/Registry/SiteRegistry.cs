@@ -11,6 +11,9 @@ namespace CloudConfig.Cache.Nats;
 /// </summary>
 internal sealed partial class SiteRegistry(NatsSite site, PoolQueue queue, TimeProvider time, ILogger logger)
 {
+    /// <summary>Room left on every message for the headers of a compare-and-swap write.</summary>
+    private const int ProtocolHeaderAllowance = 512;
+
     private readonly EntryCountGuard _count = new(site.Settings.Limits.MaxEntries);
 
     private ConfigCacheLimits Limits => site.Settings.Limits;
@@ -100,12 +103,13 @@ internal sealed partial class SiteRegistry(NatsSite site, PoolQueue queue, TimeP
     private byte[] Encode(RegistrationRecord record)
     {
         var bytes = record.Encode();
-        // The server refuses a message over its max_payload; say so in the cache's own terms, before sending.
-        var maxPayload = site.Connection.MaxPayload;
-        if (bytes.Length > maxPayload)
+        // The server refuses a message over its max_payload (headers included); say so in the cache's own terms,
+        // before sending.
+        var room = site.Connection.MaxPayload - ProtocolHeaderAllowance;
+        if (bytes.Length > room)
         {
             var overhead = bytes.Length - record.Configuration.Length;
-            throw new ConfigurationTooLargeException(record.Configuration.Length, Math.Max(0, maxPayload - overhead));
+            throw new ConfigurationTooLargeException(record.Configuration.Length, Math.Max(0, room - overhead));
         }
 
         return bytes;

@@ -17,7 +17,7 @@ namespace CloudConfig.Cache.Nats;
 /// With <see cref="NatsConfigCacheOptions.OnPremisesDomain"/> set it is a cloud site of a federation: it serves the
 /// instances (fetch, <c>update_cache</c>, <c>assign_dynamic</c>, long polls) from mirrors of the on-premises
 /// registrations, and writes what they do into its own bucket, which the on-premises
-/// <c>FederatedConfigRegistry</c> mirrors back. Reads work there too; registry writes are refused.
+/// <see cref="FederatedConfigRegistry"/> mirrors back. Reads work there too; registry writes are refused.
 /// </para>
 /// <para>
 /// Connects lazily and tolerates NATS being down: while it is, every call fails within
@@ -60,7 +60,7 @@ public sealed class NatsConfigCache : IConfigCache, IAsyncDisposable
             settings.OperationTimeout,
             value.OnPremisesDomain is null ? "this site" : "this cloud site",
             log);
-        _site = new NatsSite(connection, settings, layout);
+        _site = new NatsSite(connection, settings, layout, log);
         var queue = new PoolQueue();
         _registry = new SiteRegistry(_site, queue, _time, log);
         _rendezvous = new SiteRendezvous(_site, queue, _time, log);

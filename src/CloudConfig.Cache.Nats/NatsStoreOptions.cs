@@ -5,7 +5,7 @@ namespace CloudConfig.Cache.Nats;
 
 /// <summary>
 /// How a site keeps its entries in JetStream key-value buckets; shared by <see cref="NatsConfigCacheOptions"/>
-/// and <c>FederatedConfigRegistryOptions</c>, and the same at every site of a federation.
+/// and <see cref="FederatedConfigRegistryOptions"/>, and the same at every site of a federation.
 /// </summary>
 public abstract class NatsStoreOptions
 {

@@ -2,9 +2,9 @@ namespace CloudConfig.Cache.Nats;
 
 /// <summary>A bucket's stream as its server reports it.</summary>
 /// <param name="LastSequence">The sequence of the last record; a mirror keeps its origin's sequences.</param>
-/// <param name="Records">How many records it holds (latest values and removal markers).</param>
+/// <param name="Keys">How many keys it holds, removal markers included.</param>
 /// <param name="Mirror">For a mirror, how its link to the origin is doing; null for an origin.</param>
-internal sealed record BucketState(ulong LastSequence, ulong Records, MirrorState? Mirror);
+internal sealed record BucketState(ulong LastSequence, ulong Keys, MirrorState? Mirror);
 
 /// <summary>How a mirror's link to its origin is doing.</summary>
 /// <param name="Lag">Records the origin has that the mirror has not; reported as 0 while disconnected.</param>

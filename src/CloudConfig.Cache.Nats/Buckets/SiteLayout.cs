@@ -26,4 +26,7 @@ internal sealed record SiteLayout(string? RegistrationsFrom, string? InstancesFr
     public bool WritesRegistrations => RegistrationsFrom is null;
 
     public bool WritesInstances => InstancesFrom is null;
+
+    /// <summary>The domain of the other site, which mirrors the buckets this site writes; null for a single site.</summary>
+    public string? PeerDomain => RegistrationsFrom ?? InstancesFrom;
 }

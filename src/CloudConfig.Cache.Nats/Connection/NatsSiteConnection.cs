@@ -18,6 +18,7 @@ internal sealed partial class NatsSiteConnection : IAsyncDisposable
     private readonly TimeSpan _timeout;
     private readonly string _unavailableMessage;
     private readonly ILogger _logger;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, INatsJSContext> _domains = new(StringComparer.Ordinal);
 
     public NatsSiteConnection(NatsConnectionSettings settings, TimeSpan operationTimeout, string siteName, ILogger logger)
     {
@@ -34,12 +35,19 @@ internal sealed partial class NatsSiteConnection : IAsyncDisposable
             _owned = true;
         }
 
-        JetStream = new NatsJSContext((NatsConnection)_connection);
+        JetStream = new NatsJSContext(_connection);
         KeyValues = new NatsKVContext(JetStream);
     }
 
     /// <summary>The JetStream API of the connection's own domain.</summary>
     public INatsJSContext JetStream { get; }
+
+    /// <summary>
+    /// The JetStream API of another site's domain, reached over the leaf link (only stream information is let
+    /// through there).
+    /// </summary>
+    public INatsJSContext JetStreamOf(string domain) =>
+        _domains.GetOrAdd(domain, d => new NatsJSContext(_connection, new NatsJSOpts(_connection.Opts, domain: d)));
 
     /// <summary>The key-value API of the connection's own domain.</summary>
     public INatsKVContext KeyValues { get; }

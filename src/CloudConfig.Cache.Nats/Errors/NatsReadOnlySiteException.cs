@@ -5,7 +5,7 @@ namespace CloudConfig.Cache.Nats;
 /// <summary>
 /// A registry write (<c>pre_register</c>, a configuration update, a removal) reached a cloud site of a federation,
 /// where registrations are only read from a mirror: they are written on premises, through the
-/// <c>FederatedConfigRegistry</c>. Nothing changed.
+/// <see cref="FederatedConfigRegistry"/>. Nothing changed.
 /// </summary>
 public class NatsReadOnlySiteException : ConfigCacheException
 {

@@ -4,7 +4,7 @@ using CloudConfig.Core;
 namespace CloudConfig.Cache.Nats;
 
 /// <summary>
-/// Enforces <see cref="ConfigCacheLimits.MaxEntries"/> from the entries bucket's record count, which the server
+/// Enforces <see cref="ConfigCacheLimits.MaxEntries"/> from the entries bucket's key count, which the server
 /// reports in one call. Far from the limit the count is refreshed at most once a second and registrations made
 /// meanwhile are added to it; near the limit it is read before every registration. The count includes removal
 /// markers not yet forgotten, so the limit errs on the safe side; processes registering at the very same moment
@@ -26,7 +26,7 @@ internal sealed class EntryCountGuard(long maxEntries)
             var state = await entries.GetStateAsync(cancellationToken).ConfigureAwait(false);
             lock (_lock)
             {
-                _known = (long)state.Records;
+                _known = (long)state.Keys;
                 _addedSince = 0;
                 _readAt = Stopwatch.GetTimestamp();
             }

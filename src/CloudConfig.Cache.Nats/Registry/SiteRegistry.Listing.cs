@@ -42,7 +42,7 @@ internal sealed partial class SiteRegistry
         var now = time.GetUtcNow();
         var cutoff = now - timeout;
         var retention = site.Settings.RemovalMarkerRetention;
-        var oldMarkers = new List<string>();
+        var oldMarkers = new List<KvItem>();
         var removed = 0;
         await foreach (var batch in ReadJoinedAsync(buckets, m => CollectIfOld(oldMarkers, m, now - retention), cancellationToken).ConfigureAwait(false))
         {
@@ -55,30 +55,50 @@ internal sealed partial class SiteRegistry
             }
         }
 
-        foreach (var key in oldMarkers)
-        {
-            await buckets.Entries.ForgetAsync(key, cancellationToken).ConfigureAwait(false);
-        }
-
+        var forgotten = await ForgetMarkersAsync(buckets.Entries, oldMarkers, cancellationToken).ConfigureAwait(false);
         if (removed > 0)
         {
             Log.StaleRemoved(logger, removed, timeout);
         }
 
-        if (oldMarkers.Count > 0)
+        if (forgotten > 0)
         {
-            Log.MarkersForgotten(logger, oldMarkers.Count, retention);
+            Log.MarkersForgotten(logger, forgotten, retention);
         }
 
         return removed;
     }
 
-    private static void CollectIfOld(List<string> oldMarkers, KvItem marker, DateTimeOffset before)
+    private static void CollectIfOld(List<KvItem> oldMarkers, KvItem marker, DateTimeOffset before)
     {
         if (marker.Written < before)
         {
-            oldMarkers.Add(marker.Key);
+            oldMarkers.Add(marker);
         }
+    }
+
+    /// <summary>
+    /// Forgets removal markers; in a mirrored bucket only those the mirror already has, since a mirror that never
+    /// receives a marker keeps the entry alive for good.
+    /// </summary>
+    private static async Task<int> ForgetMarkersAsync(KvBucket entries, List<KvItem> markers, CancellationToken cancellationToken)
+    {
+        if (markers.Count == 0)
+        {
+            return 0;
+        }
+
+        var mirrored = entries.MirroredBy is { } peer
+            ? await entries.GetMirrorProgressAsync(peer, cancellationToken).ConfigureAwait(false) ?? 0
+            : ulong.MaxValue;
+        var forgotten = 0;
+        foreach (var marker in markers.Where(m => m.Revision <= mirrored))
+        {
+            await entries.ForgetAsync(marker.Key, cancellationToken).ConfigureAwait(false);
+            forgotten++;
+        }
+
+        return forgotten;
     }
 
     private async Task<bool> RemoveIfStillStaleAsync(SiteBuckets buckets, JoinedEntry joined, DateTimeOffset cutoff, CancellationToken cancellationToken)

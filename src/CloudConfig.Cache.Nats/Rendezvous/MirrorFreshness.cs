@@ -51,7 +51,9 @@ internal sealed class MirrorFreshness(TimeSpan staleAfter)
         }
     }
 
-    public bool IsCurrent(BucketState state) =>
-        state.Mirror is not { } mirror
-        || (mirror.Error is null && mirror.Lag == 0 && mirror.SinceActive is { } since && since < staleAfter);
+    /// <summary>Whether the bucket is written here, or is a mirror that is linked and has nothing pending.</summary>
+    public bool IsCurrent(BucketState state) => state.Mirror is not { } mirror || (IsLinked(mirror) && mirror.Lag == 0);
+
+    /// <summary>Whether a mirror heard from its origin recently and reports no error.</summary>
+    public bool IsLinked(MirrorState mirror) => mirror.Error is null && mirror.SinceActive is { } since && since < staleAfter;
 }

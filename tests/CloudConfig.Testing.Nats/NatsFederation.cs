@@ -185,13 +185,23 @@ public sealed class NatsFederation : IAsyncDisposable
         {
             if (Stopwatch.GetElapsedTime(started) > SettleDeadline)
             {
-                var info = (await mirror.GetStreamAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false)).Info;
-                throw new TimeoutException(
-                    $"The mirror of {stream} did not reach sequence {target} within {SettleDeadline}: it is at {info.State.LastSeq}, " +
-                    $"last active {info.Mirror?.Active} ago, lag {info.Mirror?.Lag}, error '{info.Mirror?.Error?.Description}'.");
+                throw new TimeoutException($"The mirror of {stream} did not reach sequence {target} within {SettleDeadline}: {await DescribeAsync(mirror, stream, cancellationToken).ConfigureAwait(false)}");
             }
 
             await Task.Delay(5, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<string> DescribeAsync(INatsJSContext js, string stream, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var info = (await js.GetStreamAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false)).Info;
+            return $"it is at {info.State.LastSeq}, last active {info.Mirror?.Active} ago, lag {info.Mirror?.Lag}, error '{info.Mirror?.Error?.Description}'.";
+        }
+        catch (NatsJSApiException e) when (e.Error.Code == 404)
+        {
+            return "it does not exist (has that site used its buckets yet?).";
         }
     }
 

@@ -30,7 +30,13 @@ internal sealed class AgentCommandLine
           --command <path>            command run with the configuration on stdin (else the file is written)
           --arg <value>               an argument for the command (repeatable)
           --command-timeout <sec>     kill the command after this many seconds (default 1800)
+          --pass-env <NAME>           pass this variable of the agent's to the command too (repeatable)
           --config-file <path>        where the file applier writes the configuration
+        Limits and pacing:
+          --max-configuration-bytes <n>  refuse larger configurations, and answers that could carry one (default 1048576)
+          --request-timeout <sec>     how long one request to the rendezvous point may take (default 30)
+          --retry-delay <sec>         first delay after every endpoint failed (default 2; doubles)
+          --max-retry-delay <sec>     longest delay between retries (default 64)
         Other:
           --state-dir <path>          private state directory (default /var/lib/cloudconfig)
           --address <addr>            address to report (default: detected from the interfaces)
@@ -38,9 +44,13 @@ internal sealed class AgentCommandLine
           --once                      exit after the first configuration instead of waiting for updates
           --verbose                   debug logging
           --help                      this text
-        Exit codes: 0 done or stopped, 1 unexpected error, 2 bad arguments or options, 3 no boot string, 4 refused credential,
-        5 refused server certificate.
+        Exit codes: 0 done or stopped, 1 unexpected error, 2 bad arguments or options, 3 no boot string, 4 credential refused,
+        5 server certificate refused, 6 credential cannot be sent, 7 request refused, 8 configuration refused,
+        9 another agent holds the state directory.
         """;
+
+    /// <summary>How long one request to the rendezvous point may take; the client's default when null.</summary>
+    public TimeSpan? RequestTimeout { get; private set; }
 
     public bool ShowHelp { get; private set; }
 
@@ -125,6 +135,21 @@ internal sealed class AgentCommandLine
                 case "--command-timeout":
                     options.CommandTimeout = ParseSeconds(name, Value(), result.Errors);
                     break;
+                case "--pass-env":
+                    options.CommandEnvironment.Add(Value());
+                    break;
+                case "--max-configuration-bytes":
+                    options.Limits.MaxConfigurationBytes = ParseCount(name, Value(), result.Errors);
+                    break;
+                case "--request-timeout":
+                    result.RequestTimeout = ParseDuration(name, Value(), result.Errors);
+                    break;
+                case "--retry-delay":
+                    options.InitialRetryDelay = ParseDuration(name, Value(), result.Errors);
+                    break;
+                case "--max-retry-delay":
+                    options.MaxRetryDelay = ParseDuration(name, Value(), result.Errors);
+                    break;
                 case "--config-file":
                     options.ConfigurationFilePath = Value();
                     break;
@@ -160,6 +185,29 @@ internal sealed class AgentCommandLine
 
         errors.Add("--metadata-url must be an absolute URL or 'none'.");
         return null;
+    }
+
+    private static int ParseCount(string name, string value, List<string> errors)
+    {
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count > 0)
+        {
+            return count;
+        }
+
+        errors.Add($"{name} must be a positive whole number.");
+        return 1;
+    }
+
+    // Fractions allowed ("0.2"), so that tests and impatient operators can pace retries below a second.
+    private static TimeSpan ParseDuration(string name, string value, List<string> errors)
+    {
+        if (double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 86_400)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        errors.Add($"{name} must be a number of seconds above 0 (at most a day).");
+        return TimeSpan.FromSeconds(1);
     }
 
     private static TimeSpan ParseSeconds(string name, string value, List<string> errors)

@@ -1,24 +1,47 @@
 using System.Runtime.InteropServices;
 using CloudConfig.Agent;
+using CloudConfig.Rendezvous.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CloudConfig.Agent.Host;
 
-/// <summary>The agent's entry point: arguments to options, a small service provider, and exit codes.</summary>
+/// <summary>
+/// The agent's entry point: arguments to options, a small service provider, and exit codes. Whatever happens, the
+/// agent ends with a documented exit code and, when it failed, exactly one readable line on standard error (logs go
+/// to standard output); never a stack trace.
+/// </summary>
 internal static partial class Program
 {
-    public const int Ok = 0;
-    public const int UnexpectedError = 1;
-    public const int BadArguments = 2;
-    public const int NoBootString = 3;
-    public const int Refused = 4;
-    public const int CertificateRefused = 5;
-
     public static async Task<int> Main(string[] args)
     {
-        var commandLine = AgentCommandLine.Parse(args, new ConfigAgentOptions(), Environment.GetEnvironmentVariable);
+        try
+        {
+            return await RunAsync(args).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // Nothing known: the type and the message (which the agent's own errors keep free of secrets), on one line.
+            return await FailAsync(UnexpectedError, $"unexpected error ({e.GetType().Name}): {e.Message}").ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> RunAsync(string[] args)
+    {
+        // Read once: the agent blanks its credentials in its own environment once it has them, and the arguments are
+        // parsed again into the registered options below.
+        var poolCredential = Environment.GetEnvironmentVariable(AgentCommandLine.PoolCredentialVariable);
+        string? Variable(string name) => name == AgentCommandLine.PoolCredentialVariable ? poolCredential : Environment.GetEnvironmentVariable(name);
+
+        var parsed = new ConfigAgentOptions();
+        var commandLine = AgentCommandLine.Parse(args, parsed, Variable);
+        if (parsed.BootString is { Length: > 0 } bootString)
+        {
+            // Visible in /proc/<pid>/cmdline (and ps) until now; masked for everyone who looks later, the command included.
+            ProcessSecretScrubber.HideArgument(bootString);
+        }
+
         if (commandLine.ShowHelp)
         {
             await Console.Out.WriteLineAsync(AgentCommandLine.Usage).ConfigureAwait(false);
@@ -27,8 +50,7 @@ internal static partial class Program
 
         if (commandLine.Errors.Count > 0)
         {
-            await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, commandLine.Errors) + Environment.NewLine + "Run with --help for usage.").ConfigureAwait(false);
-            return BadArguments;
+            return await FailAsync(BadArguments, string.Join(" ", commandLine.Errors) + " Run with --help for usage.").ConfigureAwait(false);
         }
 
         using var stop = new CancellationTokenSource();
@@ -47,45 +69,50 @@ internal static partial class Program
             .AddLogging(logging => logging
                 .AddSimpleConsole(console => console.SingleLine = true)
                 .SetMinimumLevel(commandLine.Verbose ? LogLevel.Debug : LogLevel.Information))
-            .AddSingleton<IRendezvousConnector>(sp => new HttpRendezvousConnector(loggerFactory: sp.GetService<ILoggerFactory>()))
+            .AddSingleton<IRendezvousConnector>(sp => new HttpRendezvousConnector(
+                () => ClientOptions(commandLine, sp.GetRequiredService<IOptions<ConfigAgentOptions>>().Value),
+                sp.GetService<ILoggerFactory>()))
             // Parsed again into the registered options: the same arguments give the same result.
-            .AddConfigAgent(configured => AgentCommandLine.Parse(args, configured, Environment.GetEnvironmentVariable));
+            .AddConfigAgent(configured => AgentCommandLine.Parse(args, configured, Variable));
         await using var provider = services.BuildServiceProvider();
-        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("CloudConfig.Agent.Host");
         try
         {
             await provider.GetRequiredService<IConfigAgent>().RunAsync(stop.Token).ConfigureAwait(false);
             return Ok;
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (Exception) when (stop.IsCancellationRequested)
         {
+            // Stopped on SIGTERM or SIGINT: whatever was interrupted, stopping is what happened.
             return Ok;
         }
         catch (OptionsValidationException e)
         {
-            Log.InvalidOptions(logger, string.Join(" ", e.Failures));
-            return BadArguments;
+            return await FailAsync(BadArguments, "invalid options: " + string.Join(" ", e.Failures)).ConfigureAwait(false);
         }
-        catch (BootStringNotFoundException e)
+        catch (ConfigAgentException e)
         {
-            Log.Stopped(logger, e.Message);
-            return NoBootString;
+            return await FailAsync(ExitCodeFor(e), e.Message).ConfigureAwait(false);
         }
-        catch (ConfigAgentAuthenticationException e)
-        {
-            Log.Stopped(logger, e.Message);
-            return Refused;
-        }
-        catch (ConfigAgentTrustException e)
-        {
-            Log.Stopped(logger, e.Message);
-            return CertificateRefused;
-        }
-        catch (Exception e) when (e is ConfigAgentException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // An unwritable state directory is the usual I/O failure here; its message names the path, nothing secret.
-            Log.Stopped(logger, e.Message);
-            return UnexpectedError;
+            return await FailAsync(UnexpectedError, e.Message).ConfigureAwait(false);
         }
+    }
+
+    private static RendezvousInstanceClientOptions ClientOptions(AgentCommandLine commandLine, ConfigAgentOptions agent)
+    {
+        // Two quick retries per call: the agent's own capped backoff paces retries across calls and endpoints.
+        var options = new RendezvousInstanceClientOptions
+        {
+            MaxRetryAttempts = 2,
+            MaxResponseBytes = RendezvousInstanceClientOptions.ResponseLimitFor(agent.Limits.MaxConfigurationBytes),
+        };
+        if (commandLine.RequestTimeout is { } timeout)
+        {
+            options.RequestTimeout = timeout;
+        }
+
+        return options;
     }
 }

@@ -48,6 +48,21 @@ internal sealed partial class ConfigAgent
         [LoggerMessage(13, LogLevel.Error, "The result of generation {Generation} of entry {Uuid} breaks the cache's limits ({Field}): reporting it as failed")]
         public static partial void ReportRefusedLocally(ILogger logger, Guid uuid, long generation, string field);
 
+        [LoggerMessage(15, LogLevel.Error, "The rendezvous point at {Endpoint} refused {Operation} ({Reason}): stopping instead of retrying")]
+        public static partial void Refused(ILogger logger, string operation, RendezvousEndpoint endpoint, string reason);
+
+        [LoggerMessage(16, LogLevel.Information, "Reported the refusal to the rendezvous point as a failed status of entry {Uuid}")]
+        public static partial void RefusalReported(ILogger logger, Guid uuid);
+
+        [LoggerMessage(17, LogLevel.Warning, "The refusal could not be reported to the rendezvous point ({Reason})")]
+        public static partial void RefusalNotReported(ILogger logger, string reason);
+
+        [LoggerMessage(18, LogLevel.Warning, "An earlier agent left a configuration run of generation {Generation} behind (process group {ProcessGroup}): ending it before applying anything")]
+        public static partial void EndingLeftoverRun(ILogger logger, long generation, int? processGroup);
+
+        [LoggerMessage(19, LogLevel.Warning, "{Variable} could not be blanked in /proc/self/environ: a process of this user may still read it there (prefer user data or the kernel command line for the boot string)")]
+        public static partial void CredentialNotBlanked(ILogger logger, string variable);
+
         [LoggerMessage(14, LogLevel.Error, "The certificate of the rendezvous point at {Endpoint} was refused during {Operation}: stopping instead of retrying")]
         public static partial void TrustFailed(ILogger logger, string operation, RendezvousEndpoint endpoint);
     }

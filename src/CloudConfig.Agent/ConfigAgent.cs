@@ -72,34 +72,53 @@ internal sealed partial class ConfigAgent : IConfigAgent
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
         _address = _options.Address ?? InstanceAddressDetector.Detect();
-        var configuration = await StartAsync(cancellationToken).ConfigureAwait(false);
-        await HandleAsync(configuration, cancellationToken).ConfigureAwait(false);
-        if (_options.ExitAfterApply)
+        var found = await _locator.FindAsync(cancellationToken).ConfigureAwait(false);
+        HideCredentials();
+        if (found is null && !_options.IsDynamic && !_store.Exists)
         {
-            return;
+            throw new BootStringNotFoundException(_locator.SourcesTried);
         }
 
-        while (true)
+        // Held until the agent ends: one state directory, one agent, one configuration run at a time.
+        using var stateLock = AgentLock.Acquire(_options.StateDirectory);
+        await EndLeftoverRunAsync().ConfigureAwait(false);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var known = _state.AppliedGeneration ?? 0;
-            var update = await CallAsync(
-                "wait_for_update",
-                (rendezvous, ct) => rendezvous.WaitForUpdateAsync(Uuid, _trustKey, known, _options.UpdatePollTimeout, ct),
-                cancellationToken).ConfigureAwait(false);
-            if (update is not null)
+            var configuration = await StartAsync(found?.BootString, cancellationToken).ConfigureAwait(false);
+            Check(configuration, _state.AppliedGeneration ?? 1);
+            await HandleAsync(configuration, cancellationToken).ConfigureAwait(false);
+            if (_options.ExitAfterApply)
             {
-                await HandleAsync(update, cancellationToken).ConfigureAwait(false);
+                return;
             }
+
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var known = _state.AppliedGeneration ?? 0;
+                var update = await CallAsync(
+                    "wait_for_update",
+                    (rendezvous, ct) => rendezvous.WaitForUpdateAsync(Uuid, _trustKey, known, _options.UpdatePollTimeout, ct),
+                    cancellationToken).ConfigureAwait(false);
+                if (update is not null)
+                {
+                    Check(update, known + 1);
+                    await HandleAsync(update, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (ConfigurationRefusedException refusal)
+        {
+            await ReportRefusalAsync(refusal, cancellationToken).ConfigureAwait(false);
+            throw;
         }
     }
 
     /// <summary>Establishes which entry this instance is, and fetches its current configuration.</summary>
-    private async Task<InstanceConfiguration> StartAsync(CancellationToken cancellationToken)
+    private async Task<InstanceConfiguration> StartAsync(BootString? found, CancellationToken cancellationToken)
     {
         var saved = await _store.LoadAsync(cancellationToken).ConfigureAwait(false);
-        var found = await _locator.FindAsync(cancellationToken).ConfigureAwait(false);
-        if (saved is { Claimed: true, Uuid: { } savedUuid } && (found is null || found.Value.BootString.Uuid == savedUuid))
+        if (saved is { Claimed: true, Uuid: { } savedUuid } && (found is null || found.Uuid == savedUuid))
         {
             // After a reboot: the boot secret is consumed, the trust key is what proves us now.
             Use(saved);
@@ -107,9 +126,9 @@ internal sealed partial class ConfigAgent : IConfigAgent
             return await CallAsync("fetch", (r, ct) => r.FetchAsync(savedUuid, InstanceCredential.Trusted(_trustKey), ct), cancellationToken).ConfigureAwait(false);
         }
 
-        if (found is { BootString: var bootString })
+        if (found is not null)
         {
-            return await FirstContactAsync(saved, bootString, cancellationToken).ConfigureAwait(false);
+            return await FirstContactAsync(saved, found, cancellationToken).ConfigureAwait(false);
         }
 
         if (_options.IsDynamic)
@@ -117,7 +136,7 @@ internal sealed partial class ConfigAgent : IConfigAgent
             return await ClaimDynamicAsync(saved, cancellationToken).ConfigureAwait(false);
         }
 
-        throw new BootStringNotFoundException(_locator.SourceNames);
+        throw new BootStringNotFoundException(_locator.SourcesTried);
     }
 
     private async Task<InstanceConfiguration> FirstContactAsync(AgentState? saved, BootString bootString, CancellationToken cancellationToken)
@@ -139,7 +158,18 @@ internal sealed partial class ConfigAgent : IConfigAgent
         Log.FirstContact(_logger, bootString.Uuid, endpoint, retrying);
 
         var credential = InstanceCredential.FirstContact(bootString.Secret, _trustKey);
-        var configuration = await CallAsync("fetch", (r, ct) => r.FetchAsync(bootString.Uuid, credential, ct), cancellationToken).ConfigureAwait(false);
+        InstanceConfiguration configuration;
+        try
+        {
+            configuration = await CallAsync("fetch", (r, ct) => r.FetchAsync(bootString.Uuid, credential, ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConfigurationRefusedException)
+        {
+            // The server accepted the credential (it answered), so the boot secret is spent: the trust key is ours now.
+            await SaveAsync(_state with { Claimed = true }, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+
         await SaveAsync(_state with { Claimed = true, ConfigHosts = [.. configuration.ConfigHosts] }, cancellationToken).ConfigureAwait(false);
         return configuration;
     }
@@ -158,6 +188,11 @@ internal sealed partial class ConfigAgent : IConfigAgent
         Log.ClaimingDynamic(_logger, pool, endpoint);
 
         var configuration = await CallAsync("assign_dynamic", (r, ct) => r.AssignDynamicAsync(pool, poolCredential, _trustKey, ct), cancellationToken).ConfigureAwait(false);
+        if (configuration.Uuid == Guid.Empty)
+        {
+            throw new ConfigurationRefusedException("the assigned entry has the empty uuid.");
+        }
+
         await SaveAsync(_state with { Uuid = configuration.Uuid, Claimed = true, ConfigHosts = [.. configuration.ConfigHosts] }, cancellationToken).ConfigureAwait(false);
         Log.Assigned(_logger, configuration.Uuid, pool);
         return configuration;

@@ -59,6 +59,12 @@ public sealed class ConfigAgentOptions
     /// <summary>The command's arguments.</summary>
     public IList<string> CommandArguments { get; } = [];
 
+    /// <summary>
+    /// Names of the agent's environment variables the command gets besides the default ones
+    /// (<see cref="CommandApplierEnvironment.PassedByDefault"/>). The agent's credentials are never passed.
+    /// </summary>
+    public IList<string> CommandEnvironment { get; } = [];
+
     /// <summary>How long the command may run before it is killed and reported failed. Default 30 minutes.</summary>
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
@@ -83,7 +89,12 @@ public sealed class ConfigAgentOptions
     /// <summary>Whether to stop after the first configuration is applied (or its stored status re-reported) instead of waiting for updates.</summary>
     public bool ExitAfterApply { get; set; }
 
-    /// <summary>The rendezvous point's limits, which the agent respects when reporting. Defaults match the caches'.</summary>
+    /// <summary>
+    /// The rendezvous point's limits, which the agent respects when reporting, and enforces on what it receives (a
+    /// larger configuration is refused). Defaults match the caches'. Raising <see cref="ConfigCacheLimits.MaxConfigurationBytes"/>
+    /// needs a transport that reads answers that large too (the host sizes its client with
+    /// <c>RendezvousInstanceClientOptions.ResponseLimitFor</c>).
+    /// </summary>
     public ConfigCacheLimits Limits { get; set; } = new();
 
     /// <summary>Whether the dynamic flow is configured.</summary>

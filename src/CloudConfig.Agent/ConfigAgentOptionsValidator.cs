@@ -9,9 +9,17 @@ internal sealed class ConfigAgentOptionsValidator : IValidateOptions<ConfigAgent
     public ValidateOptionsResult Validate(string? name, ConfigAgentOptions options)
     {
         var problems = new List<string>();
-        if (options.BootString is not null && !BootString.TryParse(options.BootString.Trim(), out _))
+        if (options.BootString is not null)
         {
-            problems.Add("BootString is not a valid boot string.");
+            try
+            {
+                BootString.Parse(options.BootString.Trim());
+            }
+            catch (BootStringFormatException e)
+            {
+                // The parser's message names the part, never the text.
+                problems.Add($"BootString is not a valid boot string ({e.Message})");
+            }
         }
 
         if (options.BootStringEnvironmentVariable is null)
@@ -44,6 +52,18 @@ internal sealed class ConfigAgentOptionsValidator : IValidateOptions<ConfigAgent
         if (options.Command is not null && string.IsNullOrWhiteSpace(options.Command))
         {
             problems.Add("Command must not be blank.");
+        }
+
+        foreach (var variable in options.CommandEnvironment)
+        {
+            if (string.IsNullOrEmpty(variable) || variable.Contains('=', StringComparison.Ordinal) || variable.Any(char.IsControl))
+            {
+                problems.Add("CommandEnvironment holds a name that is not a variable name.");
+            }
+            else if (CommandApplierEnvironment.NeverPassed.Contains(variable) || variable == options.BootStringEnvironmentVariable)
+            {
+                problems.Add($"CommandEnvironment must not pass {variable}: it holds the agent's credential.");
+            }
         }
 
         Positive(problems, nameof(options.CommandTimeout), options.CommandTimeout);

@@ -10,7 +10,11 @@ namespace CloudConfig.Cache.InMemory;
 /// </summary>
 internal sealed class DynamicPool(SecretHash credential)
 {
+    // Striped rather than one lock per trust key, so the gates cost the same however many agents ever claimed.
+    private const int GateCount = 64;
+
     private readonly ConcurrentQueue<Guid> _waiting = new();
+    private readonly Lock[] _claimGates = CreateGates();
 
     public SecretHash Credential { get; } = credential;
 
@@ -20,4 +24,21 @@ internal sealed class DynamicPool(SecretHash credential)
     public void Add(Guid uuid) => _waiting.Enqueue(uuid);
 
     public bool TryTakeNext(out Guid uuid) => _waiting.TryDequeue(out uuid);
+
+    /// <summary>
+    /// The gate a claim holds from "has this trust key claimed already?" to recording its claim, so retries of one
+    /// agent's claim that arrive together cannot each take an entry. Claims by other trust keys mostly pass other gates.
+    /// </summary>
+    public Lock ClaimGateFor(SecretHash trustKey) => _claimGates[(trustKey.GetHashCode() & int.MaxValue) % GateCount];
+
+    private static Lock[] CreateGates()
+    {
+        var gates = new Lock[GateCount];
+        for (var i = 0; i < gates.Length; i++)
+        {
+            gates[i] = new Lock();
+        }
+
+        return gates;
+    }
 }

@@ -98,11 +98,17 @@ public sealed partial class InMemoryConfigCache
         }
 
         var trustKeyHash = trustKey.Hash();
-        if (TryReturnEarlierClaim(dynamicPool, trustKeyHash) is { } earlier)
-        {
-            return Task.FromResult(earlier);
-        }
 
+        // Retries of one claim that arrive together must not each take an entry: the check for an earlier claim
+        // and the recording of a new one happen under the same gate.
+        lock (dynamicPool.ClaimGateFor(trustKeyHash))
+        {
+            return Task.FromResult(TryReturnEarlierClaim(dynamicPool, trustKeyHash) ?? ClaimNext(dynamicPool, pool, trustKeyHash));
+        }
+    }
+
+    private InstanceConfiguration ClaimNext(DynamicPool dynamicPool, string pool, SecretHash trustKeyHash)
+    {
         while (dynamicPool.TryTakeNext(out var uuid))
         {
             var claimed = _contacts.Record(uuid, trustKeyHash, (hash, now) =>
@@ -124,7 +130,7 @@ public sealed partial class InMemoryConfigCache
             {
                 dynamicPool.Claims[trustKeyHash] = uuid;
                 Log.Assigned(_logger, uuid, pool);
-                return Task.FromResult(claimed.ToInstanceConfiguration());
+                return claimed.ToInstanceConfiguration();
             }
         }
 

@@ -7,8 +7,8 @@ internal sealed class DeltacloudClient : IDeltacloudClient, IDisposable
     private readonly DeltacloudContext _context;
     private readonly bool _ownsTransport;
 
-    public DeltacloudClient(HttpClient httpClient, DeltacloudClientOptions options, TimeProvider timeProvider, ILogger logger)
-        : this(new DeltacloudContext(new DeltacloudTransport(httpClient, options, timeProvider, logger), new DeltacloudSelection(options.Driver, options.Provider), logger), ownsTransport: true)
+    public DeltacloudClient(HttpClientSource httpClients, DeltacloudClientOptions options, TimeProvider timeProvider, ILogger logger)
+        : this(new DeltacloudContext(new DeltacloudTransport(httpClients, options, timeProvider, logger), new DeltacloudSelection(options.Driver, options.Provider), logger), ownsTransport: true)
     {
     }
 

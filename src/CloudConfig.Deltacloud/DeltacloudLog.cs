@@ -28,4 +28,10 @@ internal static partial class DeltacloudLog
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Terminating instance {InstanceId} in state {State}")]
     public static partial void Terminating(this ILogger logger, string instanceId, string state);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "The {Action} of instance {InstanceId} failed ({Error}); reading the instance before any resend")]
+    public static partial void ActionFailedReconciling(this ILogger logger, string action, string instanceId, string error);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "The {Action} of instance {InstanceId} took effect despite the failed answer (state {State}); not resending it")]
+    public static partial void ActionReconciled(this ILogger logger, string action, string instanceId, string state);
 }

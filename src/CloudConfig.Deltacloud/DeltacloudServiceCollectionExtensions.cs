@@ -13,7 +13,12 @@ public static class DeltacloudServiceCollectionExtensions
     /// <summary>The name of the <see cref="HttpClient"/> the client uses; configure its handler chain with this name.</summary>
     public const string HttpClientName = "CloudConfig.Deltacloud";
 
-    /// <summary>Registers <see cref="IDeltacloudClient"/> as a singleton with validated options, over a factory-made <see cref="HttpClient"/>.</summary>
+    /// <summary>
+    /// Registers <see cref="IDeltacloudClient"/> as a singleton with validated options. It keeps the discovered entry
+    /// point for its lifetime but not an <see cref="HttpClient"/>: it asks <see cref="IHttpClientFactory"/> for the
+    /// client named <see cref="HttpClientName"/> on every attempt, so the factory rotates handlers as it is meant to.
+    /// Add handlers with <c>services.AddHttpClient(DeltacloudServiceCollectionExtensions.HttpClientName)</c>.
+    /// </summary>
     public static IServiceCollection AddDeltacloudClient(this IServiceCollection services, Action<DeltacloudClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -22,7 +27,7 @@ public static class DeltacloudServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeltacloudClientOptions>, DeltacloudClientOptionsValidator>());
         services.AddHttpClient(HttpClientName);
         services.TryAddSingleton<IDeltacloudClient>(sp => new DeltacloudClient(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
+            HttpClientSource.FromFactory(sp.GetRequiredService<IHttpClientFactory>(), HttpClientName),
             sp.GetRequiredService<IOptions<DeltacloudClientOptions>>().Value,
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
             (ILogger?)sp.GetService<ILogger<IDeltacloudClient>>() ?? NullLogger.Instance));

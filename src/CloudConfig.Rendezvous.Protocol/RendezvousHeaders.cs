@@ -28,6 +28,12 @@ public static class RendezvousHeaders
     /// <summary>The app's API key.</summary>
     public const string BearerScheme = "Bearer";
 
+    /// <summary>
+    /// The longest <c>Authorization</c> header the server reads, in characters; a longer one is refused as malformed.
+    /// Clients check it before sending, so a credential that can never be accepted fails at once instead of retrying.
+    /// </summary>
+    public const int MaxAuthorizationLength = 1024;
+
     /// <summary>The media type of every JSON body.</summary>
     public const string JsonMediaType = "application/json";
 

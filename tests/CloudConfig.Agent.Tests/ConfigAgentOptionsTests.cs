@@ -26,17 +26,20 @@ public sealed class ConfigAgentOptionsTests
             MaxRetryDelay = TimeSpan.FromSeconds(5),
             RetryJitter = 1,
             MaxOutputTailChars = 20_000,
+            CommandEnvironment = { "CLOUDCONFIG_BOOT", "A=B" },
         };
 
         var result = new ConfigAgentOptionsValidator().Validate(null, options);
 
         Assert.Equal(
             [
-                "BootString is not a valid boot string.",
+                "BootString is not a valid boot string (Invalid boot string structure: expected uuid:address:secret.)",
                 "MetadataServiceUrl must be an absolute http or https URL.",
                 "MetadataTimeout must be greater than zero (was 00:00:00).",
                 "StateDirectory is required.",
                 "The dynamic flow needs DynamicRendezvousAddress, DynamicPool and DynamicPoolCredential together.",
+                "CommandEnvironment must not pass CLOUDCONFIG_BOOT: it holds the agent's credential.",
+                "CommandEnvironment holds a name that is not a variable name.",
                 "CommandTimeout must be greater than zero (was -00:00:01).",
                 "MaxRetryDelay (00:00:05) must not be less than InitialRetryDelay (00:00:10).",
                 "RetryJitter must be at least 0 and less than 1 (was 1).",

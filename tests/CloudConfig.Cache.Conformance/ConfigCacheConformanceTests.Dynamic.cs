@@ -128,6 +128,41 @@ public abstract partial class ConfigCacheConformanceTests
     }
 
     [Fact]
+    public async Task AssignDynamic_RetriedConcurrentlyWithTheSameTrustKey_ClaimsExactlyOneEntry()
+    {
+        const int trustKeys = 8;
+        const int retriesPerKey = 16;
+        var credential = Secret.Generate();
+        var uuids = await RegisterPoolAsync("web", credential, trustKeys * 2);
+
+        for (var round = 0; round < trustKeys; round++)
+        {
+            var trustKey = Secret.Generate();
+
+            // One thread per retry, released together, so the claims overlap even on a two-core machine.
+            using var start = new Barrier(retriesPerKey);
+            var retries = Enumerable.Range(0, retriesPerKey).Select(_ => Task.Factory.StartNew(
+                () =>
+                {
+                    start.SignalAndWait();
+                    return Cache.AssignDynamicAsync("web", credential, trustKey);
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default).Unwrap()).ToList();
+            var answers = await Task.WhenAll(retries);
+
+            // Every retry of one agent's claim gets the one entry handed out next, and only that one is consumed.
+            Assert.All(answers, answer => Assert.Equal(uuids[round], answer.Uuid));
+            var claimed = (await ListAllAsync()).Where(e => e.IsClaimed).Select(e => e.Uuid).Order().ToList();
+            Assert.Equal(uuids.Take(round + 1).Order(), claimed);
+        }
+
+        var next = await Cache.AssignDynamicAsync("web", credential, Secret.Generate());
+        Assert.Equal(uuids[trustKeys], next.Uuid);
+    }
+
+    [Fact]
     public async Task AssignDynamic_ConcurrentClaimers_HandEachEntryOutExactlyOnce()
     {
         var credential = Secret.Generate();

@@ -114,7 +114,8 @@ public sealed class EmbeddedLauncherTests
     [Fact]
     public async Task LaunchAsync_CreateAnsweredAfterTheClientTimeout_ReturnsTheOneInstanceCreated()
     {
-        // The cloud's clock never advances, so the 201 waits until the client has given up (after 300 ms, real time).
+        // The cloud's clock never advances, so the 201 waits until the client has given up (after 1 s, real time;
+        // shorter timeouts let a loaded machine time out the discovery and the lookup too).
         await using var cloud = await StartAsync(o =>
         {
             o.PendingDuration = TimeSpan.Zero;
@@ -122,7 +123,7 @@ public sealed class EmbeddedLauncherTests
             o.CreateFault = n => n == 1 ? EmbeddedCreateFault.RespondLate(TimeSpan.FromMinutes(1)) : EmbeddedCreateFault.None;
         });
         var clientLog = new ListLogger<IDeltacloudClient>();
-        using var client = ClientFor(cloud, o => o.RequestTimeout = TimeSpan.FromMilliseconds(300), clientLog);
+        using var client = ClientFor(cloud, o => o.RequestTimeout = TimeSpan.FromSeconds(1), clientLog);
         var launcher = new DeltacloudInstanceLauncher(client);
 
         var launched = await launcher.LaunchAsync(new InstanceLaunchRequest("img1") { Name = "web-1", UserData = BootText });

@@ -128,7 +128,7 @@ public sealed class EmbeddedParityTests
     private static string Origin(EmbeddedDeltacloud cloud) => cloud.ApiUrl.GetLeftPart(UriPartial.Authority);
 
     private static DeltacloudClient ClientFor(Uri apiUrl, RecordedExchange exchange) =>
-        new(new HttpClient(), OptionsFor(apiUrl, exchange), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        new(HttpClientSource.OverOwned(new SocketsHttpHandler()), OptionsFor(apiUrl, exchange), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
 
     private static DeltacloudClientOptions OptionsFor(Uri apiUrl, RecordedExchange exchange)
     {

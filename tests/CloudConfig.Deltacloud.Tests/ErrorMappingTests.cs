@@ -91,4 +91,33 @@ public sealed class ErrorMappingTests : IDisposable
 
         await Assert.ThrowsAsync<DeltacloudFeatureNotSupportedException>(() => client.Keys.ListAsync());
     }
+
+    [Theory]
+    [InlineData(DeltacloudFormat.Xml, "088")]
+    [InlineData(DeltacloudFormat.Json, "089")]
+    public async Task CreateAsync_ServerMessageEndingInAPeriod_GivesOneLineWithOneFinalPeriod(DeltacloudFormat format, string recording)
+    {
+        _server.StubEntryPoint(format);
+        _server.Stub(RecordedExchange.Get(recording));
+        using var client = _server.CreateClient(format);
+
+        var error = await Assert.ThrowsAsync<DeltacloudValidationException>(() => client.Instances.CreateAsync(new CreateInstanceRequest("img1") { HardwareProfileId = "no-such-hwp" }));
+
+        Assert.Equal("Deltacloud answered 400 (ValidationFailure) to POST /api/instances: Hardware profile 'no-such-hwp' does not exists.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("application/xml", "<error status='500' url='/api'><code>500</code><message><![CDATA[\n  Driver 'nosuch' is not available (uninitialized constant Deltacloud::Drivers::Nosuch)\n    Deltacloud::Drivers.const_get(driver_name)\n    rescue NameError => e..\n]]></message><backtrace><![CDATA[driver.rb:40]]></backtrace></error>")]
+    [InlineData("application/json", "{\"code\":500,\"message\":\"Driver 'nosuch' is not available (uninitialized constant Deltacloud::Drivers::Nosuch)\\n    Deltacloud::Drivers.const_get(driver_name)\\n\",\"error\":\"Deltacloud::Exceptions::BackendError\"}")]
+    public async Task EntryPoint_UnknownDriverWithMultiLineRubyMessage_GivesItsFirstLineOnly(string contentType, string body)
+    {
+        _server.Server.Given(Request.Create().WithPath("/api").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(500).WithHeader("Content-Type", contentType).WithBody(body));
+        using var client = _server.CreateClient(configure: o => (o.Driver, o.MaxRetryAttempts) = ("nosuch", 0));
+
+        var error = await Assert.ThrowsAsync<DeltacloudBackendException>(() => client.GetEntryPointAsync());
+
+        Assert.Equal("Driver 'nosuch' is not available (uninitialized constant Deltacloud::Drivers::Nosuch)", error.ServerMessage);
+        Assert.Equal("Deltacloud answered 500 (BackendError) to GET /api: Driver 'nosuch' is not available (uninitialized constant Deltacloud::Drivers::Nosuch).", error.Message);
+    }
 }

@@ -51,13 +51,10 @@ public sealed class FaultTests : IDisposable
     public async Task CreateAsync_AnswerTimesOutAfterServerMadeInstance_ReturnsThatInstanceWithoutSecondPost()
     {
         _server.StubEntryPoint(DeltacloudFormat.Xml);
-        var created = RecordedExchange.Get("064");
-        _server.Server.Given(Request.Create().WithPath("/api/instances").UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/xml")
-                .WithBody(_server.Rewrite(created.ResponseBody)).WithDelay(TimeSpan.FromSeconds(1)));
+        _server.StubAnswerOnlyWhenDisposed("POST", "/api/instances");
         _server.StubXml("GET", "/api/instances", Bodies.InstanceListWithRecXml1);
-        var sent = new CountingHandler();
-        using var client = TestClients.Create(_server.ApiUrl, configure: o => o.RequestTimeout = TimeSpan.FromMilliseconds(300), httpClient: new HttpClient(sent));
+        using var sent = new CountingHandler();
+        using var client = TestClients.Create(_server.ApiUrl, configure: o => o.RequestTimeout = TimeSpan.FromSeconds(1), handler: sent);
 
         var instance = await client.Instances.CreateAsync(new CreateInstanceRequest("img1") { Name = "rec-xml-1", UserData = "#!/bin/sh\n" });
 
@@ -88,10 +85,9 @@ public sealed class FaultTests : IDisposable
     public async Task CreateAsync_TimeoutWithoutName_IsNotRetried()
     {
         _server.StubEntryPoint(DeltacloudFormat.Xml);
-        _server.Server.Given(Request.Create().WithPath("/api/instances").UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(201).WithDelay(TimeSpan.FromSeconds(1)));
-        var sent = new CountingHandler();
-        using var client = TestClients.Create(_server.ApiUrl, configure: o => o.RequestTimeout = TimeSpan.FromMilliseconds(300), httpClient: new HttpClient(sent));
+        _server.StubAnswerOnlyWhenDisposed("POST", "/api/instances");
+        using var sent = new CountingHandler();
+        using var client = TestClients.Create(_server.ApiUrl, configure: o => o.RequestTimeout = TimeSpan.FromSeconds(1), handler: sent);
 
         await Assert.ThrowsAsync<DeltacloudTimeoutException>(() => client.Instances.CreateAsync(new CreateInstanceRequest("img1")));
 
@@ -102,8 +98,8 @@ public sealed class FaultTests : IDisposable
     [Fact]
     public async Task GetEntryPointAsync_ConnectionRefused_GivesTransportErrorAfterBoundedRetries()
     {
-        var handler = new CountingHandler();
-        using var client = TestClients.Create(new Uri($"http://127.0.0.1:{ClosedPort()}/api"), httpClient: new HttpClient(handler));
+        using var handler = new CountingHandler();
+        using var client = TestClients.Create(new Uri($"http://127.0.0.1:{ClosedPort()}/api"), handler: handler);
 
         var error = await Assert.ThrowsAsync<DeltacloudTransportException>(() => client.Images.ListAsync());
 
@@ -121,7 +117,7 @@ public sealed class FaultTests : IDisposable
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         var watch = Stopwatch.StartNew();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Instances.WaitForStateAsync("inst0", InstanceState.Running, TimeSpan.FromHours(1), cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Instances.WaitForStateAsync("inst0", DeltacloudInstanceState.Running, TimeSpan.FromHours(1), cts.Token));
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
     }
@@ -138,7 +134,7 @@ public sealed class FaultTests : IDisposable
             o.WaitPollMaxDelay = TimeSpan.FromSeconds(30);
         });
 
-        var wait = client.Instances.WaitForStateAsync("inst0", InstanceState.Running, TimeSpan.FromMinutes(2));
+        var wait = client.Instances.WaitForStateAsync("inst0", DeltacloudInstanceState.Running, TimeSpan.FromMinutes(2));
         while (!wait.IsCompleted)
         {
             time.Advance(TimeSpan.FromSeconds(10));
@@ -161,9 +157,9 @@ public sealed class FaultTests : IDisposable
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/xml").WithBody(_server.Rewrite(RecordedExchange.Get("058").ResponseBody)));
         using var client = _server.CreateClient();
 
-        var instance = await client.Instances.WaitForStateAsync("inst0", InstanceState.Running, TimeSpan.FromSeconds(10));
+        var instance = await client.Instances.WaitForStateAsync("inst0", DeltacloudInstanceState.Running, TimeSpan.FromSeconds(10));
 
-        Assert.Equal(InstanceState.Running, instance.State);
+        Assert.Equal(DeltacloudInstanceState.Running, instance.State);
         Assert.Equal(2, _server.CountRequests("GET", "/api/instances/inst0"));
     }
 

@@ -107,7 +107,7 @@ public sealed class InstanceCreateAndActionTests : IDisposable
     public async Task StopAsync_ActionNotListed_FailsBeforeAnyRequest()
     {
         using var client = _server.CreateClient();
-        var stopped = new Instance("inst4", InstanceState.Stopped) { Actions = [new DeltacloudLink("start", $"{_server.Url}/api/instances/inst4/start", "post")] };
+        var stopped = new Instance("inst4", DeltacloudInstanceState.Stopped) { Actions = [new DeltacloudLink("start", $"{_server.Url}/api/instances/inst4/start", "post")] };
 
         var error = await Assert.ThrowsAsync<DeltacloudActionNotAvailableException>(() => client.Instances.StopAsync(stopped));
 
@@ -127,7 +127,7 @@ public sealed class InstanceCreateAndActionTests : IDisposable
         var running = await client.Instances.GetAsync("inst4");
         var stopped = await client.Instances.StopAsync(running);
 
-        Assert.Equal(InstanceState.Stopped, stopped.State);
+        Assert.Equal(DeltacloudInstanceState.Stopped, stopped.State);
         Assert.True(stopped.CanPerform(InstanceActions.Destroy));
         Assert.Equal("delete", stopped.FindAction(InstanceActions.Destroy)!.Method);
     }
@@ -137,21 +137,21 @@ public sealed class InstanceCreateAndActionTests : IDisposable
     {
         _server.Stub(RecordedExchange.Get("079"));
         using var client = _server.CreateClient(DeltacloudFormat.Json);
-        var running = new Instance("inst4", InstanceState.Running) { Actions = [new DeltacloudLink("stop", $"{_server.Url}/api/instances/inst4/stop", "post")] };
+        var running = new Instance("inst4", DeltacloudInstanceState.Running) { Actions = [new DeltacloudLink("stop", $"{_server.Url}/api/instances/inst4/stop", "post")] };
 
         var stopped = await client.Instances.StopAsync(running);
 
-        Assert.Equal((InstanceState.Stopped, "rec-json-1"), (stopped.State, stopped.Name));
+        Assert.Equal((DeltacloudInstanceState.Stopped, "rec-json-1"), (stopped.State, stopped.Name));
     }
 
     [Fact]
     public void InstanceState_UnknownName_IsKeptAndComparedIgnoringCase()
     {
-        var state = new InstanceState("SHELVED");
+        var state = new DeltacloudInstanceState("SHELVED");
 
         Assert.False(state.IsKnown);
         Assert.Equal("SHELVED", state.ToString());
-        Assert.Equal(InstanceState.Running, new InstanceState("running"));
+        Assert.Equal(DeltacloudInstanceState.Running, new DeltacloudInstanceState("running"));
     }
 
     [Fact]

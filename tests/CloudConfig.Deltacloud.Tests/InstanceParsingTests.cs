@@ -120,7 +120,7 @@ public sealed class InstanceParsingTests
 
         var instance = Assert.Single(parser.ParseInstances(body));
 
-        Assert.Equal(("solo", InstanceState.Running), (instance.Id, instance.State));
+        Assert.Equal(("solo", DeltacloudInstanceState.Running), (instance.Id, instance.State));
     }
 
     [Theory]

@@ -55,7 +55,7 @@ public sealed class ParsedValuesTests : IDisposable
         var instance = await client.Instances.GetAsync("inst0");
 
         Assert.Equal("Mock Instance With Profile Change", instance.Name);
-        Assert.Equal(InstanceState.Running, instance.State);
+        Assert.Equal(DeltacloudInstanceState.Running, instance.State);
         Assert.Equal("mockuser", instance.OwnerId);
         Assert.Equal("img1", instance.ImageId);
         Assert.Equal("us", instance.RealmId);
@@ -133,8 +133,8 @@ public sealed class ParsedValuesTests : IDisposable
         Assert.Equal(["start", "pending", "running", "stopped", "finish"], states.Select(s => s.State.Name));
         var pending = Assert.Single(states[1].Transitions);
         Assert.True(pending.IsAutomatic);
-        Assert.Equal(InstanceState.Running, pending.To);
-        Assert.Contains(states[3].Transitions, t => t.Action == "destroy" && t.To == InstanceState.Finish);
+        Assert.Equal(DeltacloudInstanceState.Running, pending.To);
+        Assert.Contains(states[3].Transitions, t => t.Action == "destroy" && t.To == DeltacloudInstanceState.Finish);
         Assert.Empty(states[4].Transitions);
     }
 

@@ -3,13 +3,7 @@ using System.Net.Sockets;
 using CloudConfig.Cache.Rendezvous;
 using CloudConfig.Core;
 using CloudConfig.Rendezvous.Client;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CloudConfig.Rendezvous.Tests;
 
@@ -126,27 +120,14 @@ public sealed class ClientResilienceTests
     }
 
     /// <summary>A Kestrel listener that answers the scripted statuses in order, then the last one.</summary>
-    private sealed class ScriptedServer : IAsyncDisposable
+    private static class ScriptedServer
     {
-        private readonly WebApplication _app;
-        private int _requests;
-
-        private ScriptedServer(WebApplication app) => _app = app;
-
-        public int Requests => Volatile.Read(ref _requests);
-
-        public Uri BaseAddress => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-
-        public static async Task<ScriptedServer> StartAsync(int[] statuses)
+        public static Task<HandlerListener> StartAsync(int[] statuses)
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            var server = new ScriptedServer(app);
-            app.Run(async context =>
+            var answered = 0;
+            return HandlerListener.StartAsync(async context =>
             {
-                var n = Interlocked.Increment(ref server._requests);
+                var n = Interlocked.Increment(ref answered);
                 var status = statuses[Math.Min(n, statuses.Length) - 1];
                 context.Response.StatusCode = status;
                 if (status == 200)
@@ -159,14 +140,6 @@ public sealed class ClientResilienceTests
                     context.Response.Headers.RetryAfter = "0";
                 }
             });
-            await app.StartAsync();
-            return server;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
         }
     }
 }

@@ -13,11 +13,11 @@ internal static class BuiltInApplier
                 command,
                 [.. options.CommandArguments],
                 options.CommandTimeout,
-                Path.Combine(options.StateDirectory, "run"),
+                new RunLedger(options.StateDirectory),
                 options.MaxOutputTailChars,
                 options.Limits,
                 time,
-                [options.BootStringEnvironmentVariable, ConfigAgentOptions.PoolCredentialEnvironmentVariable]);
+                [.. options.CommandEnvironment.Where(name => name != options.BootStringEnvironmentVariable)]);
         }
 
         return new FileConfigurationApplier(options.ConfigurationFilePath ?? Path.Combine(options.StateDirectory, DefaultConfigurationFileName));

@@ -7,28 +7,38 @@ namespace CloudConfig.Agent;
 /// <summary>
 /// Runs a command with the configuration on its standard input, then reads back the parameters it wrote to the
 /// file named by <see cref="CommandApplierEnvironment.ParametersFile"/>. The exit code decides success; the tail
-/// of standard output and error (interleaved) is kept for the report. A command that outlives its timeout is killed
-/// with its whole process tree.
+/// of standard output and error (interleaved) is kept for the report.
 /// </summary>
+/// <remarks>
+/// The command runs in a session of its own (through <c>setsid</c>), recorded in the state directory before and
+/// after it starts, so that it can be ended with everything it started: at its timeout, when the agent stops, and,
+/// after a crash of the agent, by the next agent before it applies anything (<see cref="RunTermination"/>). It gets
+/// an explicit environment: the applier's variables and a short list passed from the agent's own, never a secret.
+/// </remarks>
 internal sealed class CommandConfigurationApplier(
     string fileName,
     IReadOnlyList<string> arguments,
     TimeSpan timeout,
-    string workDirectory,
+    RunLedger ledger,
     int maxOutputChars,
     ConfigCacheLimits limits,
     TimeProvider time,
-    IReadOnlyList<string>? hiddenVariables = null) : IConfigurationApplier
+    IReadOnlyList<string>? passedVariables = null) : IConfigurationApplier
 {
     public async Task<ConfigurationApplyResult> ApplyAsync(InstanceConfiguration configuration, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        PrivateFiles.EnsureDirectory(workDirectory);
-        var parametersFile = Path.Combine(workDirectory, $"parameters-{configuration.Generation.ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}");
+        if (SessionLauncher.Find() is not { } setsid)
+        {
+            return new ConfigurationApplyResult(Succeeded: false, ExitCode: null, SessionLauncher.MissingMessage);
+        }
+
+        PrivateFiles.EnsureDirectory(ledger.Directory);
+        var parametersFile = Path.Combine(ledger.Directory, $"parameters-{configuration.Generation.ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}");
         await PrivateFiles.WriteAtomicallyAsync(parametersFile, ReadOnlyMemory<byte>.Empty, cancellationToken).ConfigureAwait(false);
         try
         {
-            return await RunAsync(configuration, parametersFile, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(configuration, setsid, parametersFile, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -36,13 +46,17 @@ internal sealed class CommandConfigurationApplier(
         }
     }
 
-    private async Task<ConfigurationApplyResult> RunAsync(InstanceConfiguration configuration, string parametersFile, CancellationToken cancellationToken)
+    private async Task<ConfigurationApplyResult> RunAsync(InstanceConfiguration configuration, string setsid, string parametersFile, CancellationToken cancellationToken)
     {
-        using var process = new Process { StartInfo = CreateStartInfo(configuration, parametersFile) };
+        var record = new RunRecord(Guid.NewGuid().ToString("N"), configuration.Generation);
+        await ledger.WriteAsync(record, cancellationToken).ConfigureAwait(false);
+        using var process = new Process { StartInfo = CreateStartInfo(configuration, setsid, parametersFile, record.RunId) };
         var tail = new OutputTail(maxOutputChars);
         process.OutputDataReceived += (_, e) => tail.AppendLine(e.Data);
         process.ErrorDataReceived += (_, e) => tail.AppendLine(e.Data);
         process.Start();
+        record = record with { Pid = process.Id, StartTicks = ProcessStat.Read(process.Id)?.StartTicks };
+        await ledger.WriteAsync(record, CancellationToken.None).ConfigureAwait(false);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -58,13 +72,15 @@ internal sealed class CommandConfigurationApplier(
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
+            await RunTermination.EndAsync(record, CancellationToken.None).ConfigureAwait(false);
             await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            ledger.Clear();
             cancellationToken.ThrowIfCancellationRequested();
             tail.AppendLine(string.Create(CultureInfo.InvariantCulture, $"[cloudconfig-agent: killed after the timeout of {timeout}]"));
             return new ConfigurationApplyResult(Succeeded: false, CommandApplierEnvironment.TimedOutExitCode, tail.ToString());
         }
 
+        ledger.Clear();
         var text = await File.ReadAllTextAsync(parametersFile, CancellationToken.None).ConfigureAwait(false);
         var parameters = ParameterFileParser.Parse(text, limits, out var dropped);
         if (dropped > 0)
@@ -75,35 +91,24 @@ internal sealed class CommandConfigurationApplier(
         return new ConfigurationApplyResult(process.ExitCode == 0, process.ExitCode, tail.ToString()) { Parameters = parameters };
     }
 
-    private ProcessStartInfo CreateStartInfo(InstanceConfiguration configuration, string parametersFile)
+    private ProcessStartInfo CreateStartInfo(InstanceConfiguration configuration, string setsid, string parametersFile, string runId)
     {
-        var startInfo = new ProcessStartInfo(fileName)
+        var startInfo = new ProcessStartInfo(setsid)
         {
             UseShellExecute = false,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = workDirectory,
+            WorkingDirectory = ledger.Directory,
         };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
+        SessionLauncher.AddCommand(startInfo.ArgumentList, fileName, arguments);
+        CommandApplierEnvironment.Fill(startInfo.Environment, passedVariables ?? []);
         startInfo.Environment[CommandApplierEnvironment.ParametersFile] = parametersFile;
         startInfo.Environment[CommandApplierEnvironment.Uuid] = configuration.Uuid.ToString("D");
         startInfo.Environment[CommandApplierEnvironment.Generation] = configuration.Generation.ToString(CultureInfo.InvariantCulture);
         startInfo.Environment[CommandApplierEnvironment.ContentType] = configuration.Configuration.ContentType;
         startInfo.Environment[CommandApplierEnvironment.Domain] = configuration.Domain;
-        // The agent's own credentials (boot string, pool credential) must not leak into the tool's environment.
-        foreach (var variable in hiddenVariables ?? [])
-        {
-            if (!string.IsNullOrEmpty(variable))
-            {
-                startInfo.Environment.Remove(variable);
-            }
-        }
-
+        startInfo.Environment[RunTermination.RunIdVariable] = runId;
         return startInfo;
     }
 

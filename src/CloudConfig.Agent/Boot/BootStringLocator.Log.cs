@@ -16,7 +16,10 @@ internal sealed partial class BootStringLocator
         [LoggerMessage(102, LogLevel.Information, "Found the boot string for entry {Uuid} in {Source}")]
         public static partial void Found(ILogger logger, string source, Guid uuid);
 
-        [LoggerMessage(103, LogLevel.Information, "Boot string source {Source} holds text that is not a boot string; trying the next one")]
-        public static partial void NotABootString(ILogger logger, string source);
+        [LoggerMessage(103, LogLevel.Warning, "Boot string source {Source} holds text that is not a boot string ({Problem}); trying the next one")]
+        public static partial void NotABootString(ILogger logger, string source, string problem);
+
+        [LoggerMessage(104, LogLevel.Warning, "Boot string source {Source} answered something unusable ({Problem}); treating it as unavailable and trying the next one")]
+        public static partial void SourceAnsweredGarbage(ILogger logger, string source, string problem);
     }
 }

@@ -9,23 +9,32 @@ internal static class BootStringText
     /// <summary>An optional first line marking user data as ours, like cloud-init's <c>#cloud-config</c>.</summary>
     public const string Marker = "#cloudconfig";
 
-    public static BootString? TryRead(string? raw) => TryRead(raw, unwrapBase64: true);
+    public static BootString? TryRead(string? raw) => TryRead(raw, out _);
 
-    private static BootString? TryRead(string? raw, bool unwrapBase64)
+    /// <summary>The boot string in <paramref name="raw"/>, or null with the parser's reason (which never quotes the text).</summary>
+    public static BootString? TryRead(string? raw, out string problem) => TryRead(raw, unwrapBase64: true, out problem);
+
+    private static BootString? TryRead(string? raw, bool unwrapBase64, out string problem)
     {
+        problem = "nothing to read.";
         if (raw is null)
         {
             return null;
         }
 
         var text = StripMarker(raw.Trim());
-        if (BootString.TryParse(text, out var bootString))
+        try
         {
-            return bootString;
+            return BootString.Parse(text);
+        }
+        catch (BootStringFormatException e)
+        {
+            problem = e.Message;
         }
 
-        // Some clouds hand user data back base64-encoded; decode once, never recursively.
-        return unwrapBase64 && TryDecodeBase64(text) is { } decoded ? TryRead(decoded, unwrapBase64: false) : null;
+        // Some clouds hand user data back base64-encoded; decode once, never recursively. The reason reported is
+        // the one for the text as found.
+        return unwrapBase64 && TryDecodeBase64(text) is { } decoded ? TryRead(decoded, unwrapBase64: false, out _) : null;
     }
 
     private static string StripMarker(string text)

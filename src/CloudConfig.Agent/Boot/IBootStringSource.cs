@@ -12,8 +12,9 @@ public interface IBootStringSource
 
     /// <summary>
     /// Reads the raw text that may hold the boot string (possibly base64-wrapped or surrounded by white space), or
-    /// <see langword="null"/> when this source has nothing. I/O and HTTP failures may be thrown: the agent treats
-    /// them as "nothing here" and moves on to the next source.
+    /// <see langword="null"/> when this source has nothing. Any failure may be thrown: the agent treats it as
+    /// "nothing here" and moves on to the next source. Throw <see cref="InvalidDataException"/> for an answer that is
+    /// garbage (its message, which must not quote the answer, is logged as a warning); read with a limit.
     /// </summary>
     ValueTask<string?> ReadAsync(CancellationToken cancellationToken = default);
 }

@@ -12,13 +12,13 @@ internal sealed class KernelCommandLineBootStringSource(IOptions<ConfigAgentOpti
     public async ValueTask<string?> ReadAsync(CancellationToken cancellationToken = default)
     {
         var path = options.Value.KernelCommandLinePath;
-        if (string.IsNullOrEmpty(path) || !File.Exists(path))
+        if (string.IsNullOrEmpty(path))
         {
             return null;
         }
 
-        var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
-        return FindToken(text);
+        var text = await BoundedText.ReadFileAsync(path, cancellationToken).ConfigureAwait(false);
+        return text is null ? null : FindToken(text);
     }
 
     internal static string? FindToken(string commandLine)

@@ -12,7 +12,9 @@ namespace CloudConfig.Agent;
 /// <see cref="IOException"/>, <see cref="TimeoutException"/>) from the rendezvous calls: the agent retries those
 /// with backoff and rotates to the next config host. <see cref="ConfigEntryNotFoundException"/> stops the agent, and so
 /// does <c>RendezvousTrustException</c> (a refused server certificate), although it is a
-/// <see cref="ConfigCacheUnavailableException"/>: retrying cannot change the certificate.
+/// <see cref="ConfigCacheUnavailableException"/>: retrying cannot change the certificate. So do
+/// <c>UnsendableCredentialException</c>, <c>RendezvousResponseTooLargeException</c> and every other
+/// <see cref="ConfigCacheException"/> (a refusal), which the agent never retries.
 /// </remarks>
 public interface IRendezvousConnector
 {

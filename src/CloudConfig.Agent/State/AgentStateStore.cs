@@ -11,6 +11,9 @@ internal sealed class AgentStateStore(string directory)
 
     public string FilePath => Path.Combine(Directory, FileName);
 
+    /// <summary>Whether a state file exists (without reading it).</summary>
+    public bool Exists => File.Exists(FilePath);
+
     /// <summary>The saved state, or <see langword="null"/> on a fresh instance.</summary>
     /// <exception cref="ConfigAgentException">The state file exists but cannot be read.</exception>
     public async Task<AgentState?> LoadAsync(CancellationToken cancellationToken)

@@ -45,7 +45,7 @@ internal static partial class ApiRoutes
             }
         }
 
-        var provider = context.Request.Headers["X-Deltacloud-Provider"].FirstOrDefault();
+        var provider = DriverSelection.Of(context).Provider;
         return Responses.WriteAsync(
             context,
             200,

@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Http;
 
 namespace CloudConfig.Deltacloud.Embedded;
 
-// Runs before every route: server headers, driver check, format negotiation, authentication.
+// Runs before every route: driver selection (and matrix parameters off the path), server headers, driver check,
+// format negotiation, authentication.
 internal static class DeltacloudPipeline
 {
     public const string ServerHeader = "Apache-Deltacloud/1.1.3";
@@ -11,8 +12,7 @@ internal static class DeltacloudPipeline
     {
         var options = server.Options;
         var headers = context.Response.Headers;
-        var requestedDriver = context.Request.Headers["X-Deltacloud-Driver"].FirstOrDefault();
-        var provider = context.Request.Headers["X-Deltacloud-Provider"].FirstOrDefault();
+        var (requestedDriver, provider) = DriverSelection.Read(context);
         headers.Server = ServerHeader;
         headers["X-Deltacloud-Driver"] = requestedDriver ?? options.Driver;
         if (provider is not null)

@@ -61,7 +61,7 @@ internal static class Responses
         var server = context.RequestServices.GetRequiredService<ServerContext>();
         var (defaultMessage, error) = ErrorKinds[status];
         var text = message ?? defaultMessage;
-        var provider = context.Request.Headers["X-Deltacloud-Provider"].FirstOrDefault() ?? "default";
+        var provider = DriverSelection.Of(context).Provider ?? "default";
         return WriteAsync(
             context,
             status,

@@ -10,7 +10,6 @@ namespace CloudConfig.Deltacloud;
 /// </summary>
 internal readonly record struct DeltacloudErrorBody(string? Kind, string? Message)
 {
-    private const int MaxMessageLength = 300;
     private const string KindPrefix = "Deltacloud::Exceptions::";
 
     public static DeltacloudErrorBody Parse(string? body)
@@ -43,7 +42,7 @@ internal readonly record struct DeltacloudErrorBody(string? Kind, string? Messag
             return new DeltacloudErrorBody(null, "the error body could not be read");
         }
 
-        return new DeltacloudErrorBody(null, Shorten(text.Split('\n')[0]));
+        return new DeltacloudErrorBody(null, ErrorText.FirstLine(text));
     }
 
     public static bool LooksLikeHtml(string text) =>
@@ -60,21 +59,18 @@ internal readonly record struct DeltacloudErrorBody(string? Kind, string? Messag
             kind = kind[KindPrefix.Length..];
         }
 
-        return new DeltacloudErrorBody(kind, message is null ? null : Shorten(message));
+        return new DeltacloudErrorBody(kind, ErrorText.FirstLine(message));
     }
 
     private static DeltacloudErrorBody FromXml(string text)
     {
-        var root = XDocument.Parse(text).Root;
-        var message = root?.Element("message")?.Value.Trim();
-        return new DeltacloudErrorBody(null, string.IsNullOrEmpty(message) ? null : Shorten(message));
+        var root = SafeXml.Parse(text).Root;
+        return new DeltacloudErrorBody(null, ErrorText.FirstLine(root?.Element("message")?.Value));
     }
 
     private static string HtmlTitle(string html)
     {
         var match = Regex.Match(html, "<title>(.*?)</title>", RegexOptions.IgnoreCase | RegexOptions.Singleline, TimeSpan.FromMilliseconds(100));
-        return match.Success ? $" ({Shorten(match.Groups[1].Value.Trim())})" : string.Empty;
+        return match.Success && ErrorText.FirstLine(match.Groups[1].Value) is { } title ? $" ({title})" : string.Empty;
     }
-
-    private static string Shorten(string text) => text.Length <= MaxMessageLength ? text : text[..MaxMessageLength] + "…";
 }

@@ -25,7 +25,7 @@ internal static class DeltacloudErrorMap
         var parsed = DeltacloudErrorBody.Parse(body);
         var known = ByStatus.TryGetValue(status, out var entry);
         var kind = parsed.Kind ?? (known ? entry.Kind : null);
-        var message = $"Deltacloud answered {status}{(kind is null ? string.Empty : $" ({kind})")} to {method.Method} {PathOf(url)}: {parsed.Message ?? "no message"}.";
+        var message = ErrorText.Sentence($"Deltacloud answered {status}{(kind is null ? string.Empty : $" ({kind})")} to {method.Method} {PathOf(url)}: {parsed.Message ?? "no message"}");
         var exception = known ? entry.Create(message)
             : status >= 500 ? new DeltacloudBackendException(message)
             : new DeltacloudException(message);
@@ -41,11 +41,19 @@ internal static class DeltacloudErrorMap
         var cause = exception.InnerException;
         return exception is FlurlHttpTimeoutException
             ? new DeltacloudTimeoutException($"No answer to {method.Method} {PathOf(url)} within the request timeout.", cause)
-            : new DeltacloudTransportException($"{method.Method} {PathOf(url)} failed before an answer arrived: {cause?.Message ?? "connection failed"}", cause);
+            : new DeltacloudTransportException(ErrorText.Sentence($"{method.Method} {PathOf(url)} failed before an answer arrived: {cause?.Message ?? "connection failed"}"), cause);
     }
 
+    /// <summary>
+    /// Whether the request may have taken effect despite the failure: a refused request or a 4xx proves nothing
+    /// happened; a timeout, a reset or a 5xx (but 501) may hide a created instance or a performed action.
+    /// </summary>
+    public static bool MayHaveTakenEffect(DeltacloudException ex) =>
+        ex is DeltacloudTimeoutException or DeltacloudTransportException
+        || (ex.StatusCode >= 500 && ex is not DeltacloudNotImplementedException);
+
     public static DeltacloudProtocolException Unreadable(HttpMethod method, string url, string reason, Exception? cause = null) =>
-        new($"The answer to {method.Method} {PathOf(url)} could not be read: {reason}", cause);
+        new(ErrorText.Sentence($"The answer to {method.Method} {PathOf(url)} could not be read: {reason}"), cause);
 
     private static string PathOf(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.PathAndQuery : url;

@@ -16,6 +16,7 @@ internal static class DeltacloudRoutes
     public const string ForceAuth = "force_auth";
 
     public const string DestroyRel = "destroy";
+    public const string CreateInstanceRel = "create_instance";
 
     /// <summary>The URL of one member of a collection.</summary>
     public static string Member(string collectionUrl, string id) => $"{collectionUrl.TrimEnd('/')}/{Uri.EscapeDataString(id)}";

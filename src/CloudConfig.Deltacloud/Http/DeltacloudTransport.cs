@@ -7,20 +7,18 @@ using Polly.Retry;
 namespace CloudConfig.Deltacloud;
 
 /// <summary>
-/// Sends requests through one Flurl client wrapping the given <see cref="HttpClient"/>, retries safe ones with
-/// Polly, and turns every failure into a <see cref="DeltacloudException"/>. No Flurl type leaves this class.
+/// Sends requests through Flurl over the <see cref="HttpClient"/> its source gives for each attempt, retries safe
+/// ones with Polly, and turns every failure into a <see cref="DeltacloudException"/>. No Flurl type leaves this class.
 /// </summary>
 internal sealed class DeltacloudTransport : IDisposable
 {
-    private readonly FlurlClient _flurl;
+    private readonly HttpClientSource _clients;
     private readonly DeltacloudClientOptions _options;
     private readonly ResiliencePipeline _retry;
 
-    public DeltacloudTransport(HttpClient httpClient, DeltacloudClientOptions options, TimeProvider timeProvider, ILogger logger)
+    public DeltacloudTransport(HttpClientSource clients, DeltacloudClientOptions options, TimeProvider timeProvider, ILogger logger)
     {
-        // Flurl enforces the per-attempt timeout, so the HttpClient's own must not cut in first.
-        httpClient.Timeout = Timeout.InfiniteTimeSpan;
-        _flurl = new FlurlClient(httpClient);
+        _clients = clients;
         _options = options;
         _retry = BuildRetry(options, timeProvider, logger);
         TimeProvider = timeProvider;
@@ -37,27 +35,28 @@ internal sealed class DeltacloudTransport : IDisposable
 
     public async Task<DeltacloudResponse> SendOnceAsync(DeltacloudRequest request, DeltacloudSelection selection, CancellationToken cancellationToken)
     {
-        var url = new Url(request.Url);
-        foreach (var (name, value) in request.Query)
-        {
-            url.AppendQueryParam(name, value);
-        }
+        var url = Target(request, selection, out var selectByHeaders);
 
-        var flurlRequest = _flurl.Request(url)
+        // A client made for this attempt alone: Flurl takes over its Timeout, so the shorter of the options' and the
+        // one its registration configured is read first and enforced per request.
+        using var httpClient = _clients.Create();
+        var timeout = httpClient.Timeout < _options.RequestTimeout ? httpClient.Timeout : _options.RequestTimeout;
+        using var flurl = new FlurlClient(httpClient);
+        var flurlRequest = flurl.Request(url)
             .AllowAnyHttpStatus()
-            .WithTimeout(_options.RequestTimeout)
+            .WithTimeout(timeout)
             .WithHeader("Accept", _options.Format == DeltacloudFormat.Json ? "application/json" : "application/xml");
         if (request.Authenticate && !string.IsNullOrEmpty(_options.Username))
         {
             flurlRequest.WithBasicAuth(_options.Username, _options.Password ?? string.Empty);
         }
 
-        if (selection.Driver is not null)
+        if (selectByHeaders && selection.Driver is not null)
         {
             flurlRequest.WithHeader(DeltacloudRoutes.DriverHeader, selection.Driver);
         }
 
-        if (selection.Provider is not null)
+        if (selectByHeaders && selection.Provider is not null)
         {
             flurlRequest.WithHeader(DeltacloudRoutes.ProviderHeader, selection.Provider);
         }
@@ -90,11 +89,40 @@ internal sealed class DeltacloudTransport : IDisposable
         }
         catch (HttpRequestException ex)
         {
-            throw new DeltacloudTransportException($"{request.Method.Method} failed while reading the answer: {ex.Message}", ex);
+            throw new DeltacloudTransportException(ErrorText.Sentence($"{request.Method.Method} failed while reading the answer: {ex.Message}"), ex);
         }
     }
 
-    public void Dispose() => _flurl.Dispose();
+    public void Dispose() => _clients.Dispose();
+
+    /// <summary>The URL to send, with the driver selection in it when the options ask for matrix parameters and it can be.</summary>
+    private Url Target(DeltacloudRequest request, DeltacloudSelection selection, out bool selectByHeaders)
+    {
+        var target = request.Url;
+        selectByHeaders = true;
+        var selects = selection.Driver is not null || selection.Provider is not null;
+        var query = request.Query.AsEnumerable();
+        if (selects && _options.DriverSelection == DeltacloudDriverSelection.MatrixParameters
+            && DriverMatrix.Insert(request.Url, _options.BaseUrl!, selection) is { } withMatrix)
+        {
+            target = withMatrix;
+            selectByHeaders = false;
+
+            // Rack::MatrixParams hands a POST's matrix parameters only to a form parsed before it runs.
+            if (request.Method == HttpMethod.Post)
+            {
+                query = query.Concat(DriverMatrix.QueryForm(selection));
+            }
+        }
+
+        var url = new Url(target);
+        foreach (var (name, value) in query)
+        {
+            url.AppendQueryParam(name, value);
+        }
+
+        return url;
+    }
 
     /// <summary>Reads Allow without validation: the server lists class names there, which are not HTTP tokens.</summary>
     private static List<string> ReadAllow(HttpResponseMessage message) =>

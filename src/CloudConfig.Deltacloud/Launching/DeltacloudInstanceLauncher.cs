@@ -89,7 +89,7 @@ public sealed class DeltacloudInstanceLauncher : IInstanceLauncher
             instance = await _client.Instances.StopAsync(instance, cancellationToken).ConfigureAwait(false);
             if (!instance.CanPerform(InstanceActions.Destroy))
             {
-                instance = await _client.Instances.WaitForStateAsync(instance.Id, InstanceState.Stopped, _options.StopTimeout, cancellationToken).ConfigureAwait(false);
+                instance = await _client.Instances.WaitForStateAsync(instance.Id, DeltacloudInstanceState.Stopped, _options.StopTimeout, cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -3,7 +3,7 @@ namespace CloudConfig.Deltacloud;
 /// <summary>An instance as the server describes it.</summary>
 /// <param name="Id">The instance id.</param>
 /// <param name="State">The state; unknown states are kept.</param>
-public sealed record Instance(string Id, InstanceState State)
+public sealed record Instance(string Id, DeltacloudInstanceState State)
 {
     /// <summary>The instance's own URL.</summary>
     public string? Href { get; init; }

@@ -12,19 +12,22 @@ public sealed class DeltacloudClientOptions
     /// <summary>The cloud provider's password or secret key. Never logged.</summary>
     public string? Password { get; set; }
 
-    /// <summary>The driver to select (<c>X-Deltacloud-Driver</c>); <see langword="null"/> uses the server's default.</summary>
+    /// <summary>The driver to select; <see langword="null"/> uses the server's default.</summary>
     public string? Driver { get; set; }
 
-    /// <summary>The provider to select (<c>X-Deltacloud-Provider</c>), for example an EC2 region.</summary>
+    /// <summary>The provider to select, for example an EC2 region.</summary>
     public string? Provider { get; set; }
+
+    /// <summary>How <see cref="Driver"/> and <see cref="Provider"/> are sent: headers (the default) or matrix parameters.</summary>
+    public DeltacloudDriverSelection DriverSelection { get; set; } = DeltacloudDriverSelection.Headers;
 
     /// <summary>The representation to ask for.</summary>
     public DeltacloudFormat Format { get; set; } = DeltacloudFormat.Xml;
 
-    /// <summary>How long one HTTP attempt may take.</summary>
+    /// <summary>How long one HTTP attempt may take. A shorter <see cref="HttpClient.Timeout"/> configured on the named client wins.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Retries after the first attempt of a safe request (GETs and instance actions). 0 disables retries.</summary>
+    /// <summary>Retries after the first attempt of a safe request (GETs; instance actions only once a read shows they did not take effect). 0 disables retries.</summary>
     public int MaxRetryAttempts { get; set; } = 3;
 
     /// <summary>The first retry delay; later ones grow exponentially, with jitter.</summary>

@@ -38,6 +38,11 @@ internal sealed class DeltacloudClientOptionsValidator : IValidateOptions<Deltac
             failures.Add("Provider must not be blank.");
         }
 
+        if (!Enum.IsDefined(options.DriverSelection))
+        {
+            failures.Add("DriverSelection must be Headers or MatrixParameters.");
+        }
+
         if (!Enum.IsDefined(options.Format))
         {
             failures.Add("Format must be Xml or Json.");

@@ -46,7 +46,7 @@ internal sealed partial class JsonDeltacloudParser
             else if (p.NameEquals("firewalls"u8)) { firewalls = Ids(v); }
         }
 
-        return new Instance(id ?? throw new FormatException("A JSON item has no id."), new InstanceState(state ?? string.Empty))
+        return new Instance(id ?? throw new FormatException("A JSON item has no id."), new DeltacloudInstanceState(state ?? string.Empty))
         {
             Href = href,
             Name = name,

@@ -97,9 +97,9 @@ internal sealed partial class JsonDeltacloudParser : IDeltacloudParser
         var root = document.RootElement;
         var states = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("states", out var wrapped) ? wrapped : root;
         return states.EnumerateArray().Select(s => new InstanceStateDefinition(
-            new InstanceState(Str(s, "name") ?? string.Empty),
+            new DeltacloudInstanceState(Str(s, "name") ?? string.Empty),
             Array(s, "transitions").Select(t => new InstanceStateTransition(
-                new InstanceState(Str(t, "to") ?? string.Empty),
+                new DeltacloudInstanceState(Str(t, "to") ?? string.Empty),
                 Str(t, "action"),
                 string.Equals(Str(t, "auto"), "true", StringComparison.OrdinalIgnoreCase))).ToList())).ToList();
     }

@@ -60,9 +60,9 @@ internal sealed partial class XmlDeltacloudParser : IDeltacloudParser
     });
 
     public IReadOnlyList<InstanceStateDefinition> ParseInstanceStates(string body) => Items(body, "states", "state", e => new InstanceStateDefinition(
-        new InstanceState(Attr(e, "name") ?? string.Empty),
+        new DeltacloudInstanceState(Attr(e, "name") ?? string.Empty),
         e.Elements("transition").Select(t => new InstanceStateTransition(
-            new InstanceState(Attr(t, "to") ?? string.Empty),
+            new DeltacloudInstanceState(Attr(t, "to") ?? string.Empty),
             Attr(t, "action"),
             string.Equals(Attr(t, "auto"), "true", StringComparison.OrdinalIgnoreCase))).ToList()));
 
@@ -104,7 +104,7 @@ internal sealed partial class XmlDeltacloudParser : IDeltacloudParser
 
     private static XElement Load(string body, string? expectedRoot)
     {
-        var root = XDocument.Parse(body).Root ?? throw new FormatException("The XML document is empty.");
+        var root = SafeXml.Parse(body).Root ?? throw new FormatException("The XML document is empty.");
         if (expectedRoot is not null && root.Name.LocalName != expectedRoot)
         {
             throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"Expected <{expectedRoot}>, got <{root.Name.LocalName}>."));

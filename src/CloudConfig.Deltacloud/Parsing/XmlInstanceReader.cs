@@ -11,17 +11,9 @@ namespace CloudConfig.Deltacloud;
 /// </summary>
 internal static partial class XmlInstanceReader
 {
-    // The settings XDocument.Parse uses, so the same documents are accepted and refused.
-    private static readonly XmlReaderSettings Settings = new()
-    {
-        DtdProcessing = DtdProcessing.Parse,
-        MaxCharactersFromEntities = 10_000_000,
-        IgnoreWhitespace = true,
-    };
-
     public static List<Instance> Parse(string body)
     {
-        using var reader = XmlReader.Create(new StringReader(body), Settings);
+        using var reader = SafeXml.CreateReader(body);
         if (reader.MoveToContent() != XmlNodeType.Element)
         {
             throw new XmlException("Root element is missing.");
@@ -73,7 +65,7 @@ internal static partial class XmlInstanceReader
         }
 
         var id = i.IdAttribute ?? i.IdText ?? throw new FormatException("<instance> has no id.");
-        return new Instance(id, new InstanceState(i.State ?? string.Empty))
+        return new Instance(id, new DeltacloudInstanceState(i.State ?? string.Empty))
         {
             Href = i.Href,
             Name = i.Name,

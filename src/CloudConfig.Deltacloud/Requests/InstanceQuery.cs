@@ -7,7 +7,7 @@ public sealed record InstanceQuery
     public string? Id { get; init; }
 
     /// <summary><c>state</c>.</summary>
-    public InstanceState? State { get; init; }
+    public DeltacloudInstanceState? State { get; init; }
 
     /// <summary><c>realm_id</c>.</summary>
     public string? RealmId { get; init; }

@@ -22,8 +22,34 @@ internal sealed partial class InstancesClient
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ImageId);
-        var form = BuildForm(request, context.Options.MaxUserDataBytes);
         var url = await context.CollectionUrlAsync(DeltacloudRoutes.Instances, cancellationToken).ConfigureAwait(false);
+        return await CreateAtAsync(url, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<Instance> CreateAsync(Image image, CreateInstanceRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        request ??= new CreateInstanceRequest(image.Id);
+        if (!string.Equals(request.ImageId, image.Id, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The request names image '{request.ImageId}', not '{image.Id}'.", nameof(request));
+        }
+
+        if (request.InstanceCount > 1)
+        {
+            throw new ArgumentException("More than one instance needs CreateManyAsync.", nameof(request));
+        }
+
+        var link = image.Actions.FirstOrDefault(a => a.Rel == DeltacloudRoutes.CreateInstanceRel) ?? throw new DeltacloudActionNotAvailableException(
+            $"Image {image.Id} does not list '{DeltacloudRoutes.CreateInstanceRel}'; it lists: {(image.Actions.Count == 0 ? "nothing" : string.Join(", ", image.Actions.Select(a => a.Rel)))}.");
+
+        // The link carries the image as a matrix parameter, which the server does not read as image_id: the form says it too.
+        return (await CreateAtAsync(link.Href, request, cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    private async Task<IReadOnlyList<Instance>> CreateAtAsync(string url, CreateInstanceRequest request, CancellationToken cancellationToken)
+    {
+        var form = BuildForm(request, context.Options.MaxUserDataBytes);
         var post = new DeltacloudRequest(HttpMethod.Post, url) { Form = form, Retry = false };
         var delay = context.Options.RetryBaseDelay;
         for (var attempt = 1; ; attempt++)
@@ -34,7 +60,7 @@ internal sealed partial class InstancesClient
                 var created = context.Parse(response, post, static (p, b) => p.ParseInstances(b));
                 return created.Count > 0 ? created : throw DeltacloudErrorMap.Unreadable(post.Method, post.Url, "the create answer holds no instance.");
             }
-            catch (DeltacloudException ex) when (MayHaveCreated(ex))
+            catch (DeltacloudException ex) when (DeltacloudErrorMap.MayHaveTakenEffect(ex))
             {
                 if (request.Name is null)
                 {
@@ -60,11 +86,6 @@ internal sealed partial class InstancesClient
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, context.Options.RetryMaxDelay.Ticks));
         }
     }
-
-    /// <summary>A refused request or a 4xx proves nothing was made; a timeout, a reset or a 5xx may hide a made instance.</summary>
-    private static bool MayHaveCreated(DeltacloudException ex) =>
-        ex is DeltacloudTimeoutException or DeltacloudTransportException
-        || (ex.StatusCode >= 500 && ex is not DeltacloudNotImplementedException);
 
     private async Task<List<Instance>> FindByNameAsync(string name, DeltacloudException createFailure, CancellationToken cancellationToken)
     {

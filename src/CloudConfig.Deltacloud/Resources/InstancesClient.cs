@@ -30,36 +30,7 @@ internal sealed partial class InstancesClient(DeltacloudContext context) : IInst
     public Task<Instance> GetAsync(string id, CancellationToken cancellationToken = default) =>
         context.GetAsync(DeltacloudRoutes.Instances, id, static (p, b) => p.ParseInstances(b), cancellationToken);
 
-    public async Task<Instance> StartAsync(Instance instance, CancellationToken cancellationToken = default) =>
-        await PerformActionAsync(instance, InstanceActions.Start, cancellationToken).ConfigureAwait(false)
-        ?? await GetAsync(instance.Id, cancellationToken).ConfigureAwait(false);
-
-    public async Task<Instance> StopAsync(Instance instance, CancellationToken cancellationToken = default) =>
-        await PerformActionAsync(instance, InstanceActions.Stop, cancellationToken).ConfigureAwait(false)
-        ?? await GetAsync(instance.Id, cancellationToken).ConfigureAwait(false);
-
-    public async Task<Instance> RebootAsync(Instance instance, CancellationToken cancellationToken = default) =>
-        await PerformActionAsync(instance, InstanceActions.Reboot, cancellationToken).ConfigureAwait(false)
-        ?? await GetAsync(instance.Id, cancellationToken).ConfigureAwait(false);
-
-    public Task DestroyAsync(Instance instance, CancellationToken cancellationToken = default) =>
-        PerformActionAsync(instance, InstanceActions.Destroy, cancellationToken);
-
-    public async Task<Instance?> PerformActionAsync(Instance instance, string action, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(instance);
-        ArgumentException.ThrowIfNullOrWhiteSpace(action);
-        var link = instance.FindAction(action) ?? throw new DeltacloudActionNotAvailableException(
-            $"Instance {instance.Id} in state {instance.State} does not allow '{action}'; it allows: {(instance.Actions.Count == 0 ? "nothing" : string.Join(", ", instance.Actions.Select(a => a.Rel)))}.");
-
-        var request = new DeltacloudRequest(new HttpMethod(link.Method.ToUpperInvariant()), link.Href);
-        var response = await context.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return string.IsNullOrWhiteSpace(response.Body)
-            ? null
-            : DeltacloudContext.Single(context.Parse(response, request, static (p, b) => p.ParseInstances(b)), request);
-    }
-
-    public async Task<Instance> WaitForStateAsync(string id, InstanceState state, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public async Task<Instance> WaitForStateAsync(string id, DeltacloudInstanceState state, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
@@ -74,7 +45,7 @@ internal sealed partial class InstancesClient(DeltacloudContext context) : IInst
                 return instance;
             }
 
-            if (instance.State == InstanceState.Error)
+            if (instance.State == DeltacloudInstanceState.Error)
             {
                 throw new DeltacloudInvalidStateException($"Instance {id} entered ERROR while waiting for {state}.");
             }

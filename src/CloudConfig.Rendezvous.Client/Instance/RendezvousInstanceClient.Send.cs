@@ -5,7 +5,8 @@ using CloudConfig.Rendezvous.Protocol;
 
 namespace CloudConfig.Rendezvous.Client;
 
-// One send path: per-attempt timeout, retries, and the mapping of every failure to a Core exception.
+// One send path: per-attempt timeout (covering the body too), bounded reads, retries, and the mapping of every
+// failure to a Core exception.
 public sealed partial class RendezvousInstanceClient
 {
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string authorization, HttpContent? body, bool idempotent, TimeSpan extraTime, CancellationToken cancellationToken)
@@ -30,7 +31,19 @@ public sealed partial class RendezvousInstanceClient
 
                     try
                     {
-                        return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, attempt.Token).ConfigureAwait(false);
+                        // Headers first: the body is read here, bounded, within the same attempt's deadline, so a
+                        // huge or dripping answer can neither fill memory nor hold the agent past its timeout.
+                        var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
+                        try
+                        {
+                            await BoundedResponse.BufferAsync(answer, _options.MaxResponseBytes, attempt.Token).ConfigureAwait(false);
+                            return answer;
+                        }
+                        catch
+                        {
+                            answer.Dispose();
+                            throw;
+                        }
                     }
                     catch (OperationCanceledException e) when (!token.IsCancellationRequested)
                     {
@@ -74,8 +87,11 @@ public sealed partial class RendezvousInstanceClient
             }
         }
 
-        return RendezvousProblems.ToException((int)response.StatusCode, problem)
-            ?? new ConfigCacheUnavailableException($"The rendezvous server answered {(int)response.StatusCode} after retries.");
+        var status = (int)response.StatusCode;
+        return RendezvousProblems.ToException(status, problem)
+            ?? (status is >= 300 and < 400
+                ? new ConfigCacheException($"The rendezvous server answered {status}, a redirect; redirects are never followed, since they could send the credential elsewhere.")
+                : new ConfigCacheUnavailableException($"The rendezvous server answered {status} after retries."));
     }
 
     private void LogRetry(int attempt, TimeSpan delay) => Log.Retrying(_logger, BaseAddress, attempt, delay);

@@ -14,6 +14,8 @@ namespace CloudConfig.Rendezvous.Client;
 /// What the agent on an instance uses to reach its rendezvous server: fetch, report, wait for updates, claim a
 /// dynamic entry. Plain <see cref="HttpClient"/> and source-generated JSON, so it is trim- and NativeAOT-safe.
 /// Transient failures are retried with jittered exponential backoff; refusals (400, 401, 403, 404, 409, 413) never.
+/// Every answer is read with a limit (<see cref="RendezvousInstanceClientOptions.MaxResponseBytes"/>), redirects are
+/// never followed, and a credential that cannot travel in a header fails before anything is sent.
 /// </summary>
 public sealed partial class RendezvousInstanceClient : IConfigRendezvous, IDisposable
 {
@@ -65,8 +67,8 @@ public sealed partial class RendezvousInstanceClient : IConfigRendezvous, IDispo
     {
         ArgumentNullException.ThrowIfNull(credential);
         var authorization = credential.BootSecret is { } boot
-            ? $"{RendezvousHeaders.BootScheme} {boot.Reveal()} {credential.TrustKey.Reveal()}"
-            : $"{RendezvousHeaders.TrustScheme} {credential.TrustKey.Reveal()}";
+            ? CredentialHeader.Build(RendezvousHeaders.BootScheme, ("bootSecret", boot), ("trustKey", credential.TrustKey))
+            : Trust(credential.TrustKey);
         // Safe to retry even on first contact: the same boot secret with the same trust key is accepted again.
         using var response = await SendAsync(HttpMethod.Get, RendezvousRoutes.InstanceConfigurationFor(uuid), authorization, null, idempotent: true, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         return await ReadConfigurationAsync(response, cancellationToken).ConfigureAwait(false);
@@ -128,7 +130,7 @@ public sealed partial class RendezvousInstanceClient : IConfigRendezvous, IDispo
         ArgumentException.ThrowIfNullOrEmpty(pool);
         ArgumentNullException.ThrowIfNull(poolCredential);
         ArgumentNullException.ThrowIfNull(trustKey);
-        var authorization = $"{RendezvousHeaders.PoolScheme} {poolCredential.Reveal()} {trustKey.Reveal()}";
+        var authorization = CredentialHeader.Build(RendezvousHeaders.PoolScheme, ("poolCredential", poolCredential), ("trustKey", trustKey));
         using var response = await SendAsync(HttpMethod.Post, RendezvousRoutes.PoolAssignmentsFor(pool), authorization, null, idempotent: false, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         return await ReadConfigurationAsync(response, cancellationToken).ConfigureAwait(false);
     }
@@ -158,10 +160,16 @@ public sealed partial class RendezvousInstanceClient : IConfigRendezvous, IDispo
         }
     }
 
-    private static string Trust(Secret trustKey) => $"{RendezvousHeaders.TrustScheme} {trustKey.Reveal()}";
+    private static string Trust(Secret trustKey) => CredentialHeader.Build(RendezvousHeaders.TrustScheme, ("trustKey", trustKey));
 
     private static async Task<InstanceConfiguration> ReadConfigurationAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        // Checked, not echoed: the header is the server's text, and a proxy's error page is the usual culprit.
+        if (response.Content.Headers.ContentType?.MediaType != RendezvousHeaders.JsonMediaType)
+        {
+            throw new ConfigCacheUnavailableException($"The rendezvous server answered {(int)response.StatusCode} with a body that is not {RendezvousHeaders.JsonMediaType}.");
+        }
+
         try
         {
             var message = await response.Content.ReadFromJsonAsync(RendezvousJsonContext.Default.InstanceConfigurationMessage, cancellationToken).ConfigureAwait(false);

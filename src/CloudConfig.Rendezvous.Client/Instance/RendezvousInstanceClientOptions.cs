@@ -23,6 +23,21 @@ public sealed class RendezvousInstanceClientOptions
     /// <summary>The longest single retry delay, including one a server asks for in Retry-After. Default 30 s.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>What a configuration message holds besides the configuration's base64 (uuid, domain, config hosts): 128 KiB.</summary>
+    public const int MessageAllowanceBytes = 128 * 1024;
+
+    /// <summary>
+    /// The default for <see cref="MaxResponseBytes"/>: 1,529,176 bytes, a little above the message carrying the largest
+    /// configuration a cache accepts (1 MiB, <see cref="ConfigCacheLimits.MaxConfigurationBytes"/>) in base64.
+    /// </summary>
+    public static readonly long DefaultMaxResponseBytes = ResponseLimitFor(new ConfigCacheLimits().MaxConfigurationBytes);
+
+    /// <summary>The largest answer body read, in bytes; a larger one is refused unread. Default <see cref="DefaultMaxResponseBytes"/>.</summary>
+    public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
+    /// <summary>The answer limit that fits a configuration of <paramref name="maxConfigurationBytes"/>: its base64 size plus <see cref="MessageAllowanceBytes"/>.</summary>
+    public static long ResponseLimitFor(int maxConfigurationBytes) => (4L * ((Math.Max(maxConfigurationBytes, 0) + 2L) / 3)) + MessageAllowanceBytes;
+
     /// <summary>Every problem with these options, or none.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -33,6 +48,10 @@ public sealed class RendezvousInstanceClientOptions
         }
 
         TransportOptionChecks.Add(problems, RequestTimeout, MaxRetryAttempts, RetryBaseDelay, MaxRetryDelay);
+        if (MaxResponseBytes is < 1 or > int.MaxValue)
+        {
+            problems.Add($"MaxResponseBytes must be between 1 and {int.MaxValue} (was {MaxResponseBytes}).");
+        }
 
         return problems;
     }

@@ -15,8 +15,8 @@ public sealed class CommandConfigurationApplierTests : IDisposable
     // A variable of this test's own stands in for CLOUDCONFIG_BOOT, so tests running in parallel never see it.
     private readonly string _bootVariable = "CLOUDCONFIG_TEST_BOOT_" + Guid.NewGuid().ToString("N");
 
-    private CommandConfigurationApplier Applier(string script, TimeProvider time, TimeSpan? timeout = null, IReadOnlyList<string>? arguments = null) =>
-        new(script, arguments ?? [], timeout ?? TimeSpan.FromMinutes(5), _temp.File("run"), 4096, new ConfigCacheLimits(), time, [_bootVariable]);
+    private CommandConfigurationApplier Applier(string script, TimeProvider time, TimeSpan? timeout = null, IReadOnlyList<string>? arguments = null, IReadOnlyList<string>? passed = null) =>
+        new(script, arguments ?? [], timeout ?? TimeSpan.FromMinutes(5), new RunLedger(_temp.Path), 4096, new ConfigCacheLimits(), time, passed);
 
     [Fact]
     public async Task Apply_Script_GetsConfigurationOnStdinAndContextInTheEnvironment()
@@ -49,6 +49,57 @@ public sealed class CommandConfigurationApplierTests : IDisposable
     }
 
     [Fact]
+    public async Task Apply_Environment_IsBuiltFromTheDefaultsAndThePassedNamesOnly()
+    {
+        var passed = "CLOUDCONFIG_TEST_PASSED_" + Guid.NewGuid().ToString("N");
+        var script = _temp.WriteScript("env.sh", """
+            echo "passed=${%PASSED%:-unset}" >> "$CLOUDCONFIG_PARAMETERS_FILE"
+            echo "other=${%OTHER%:-unset}" >> "$CLOUDCONFIG_PARAMETERS_FILE"
+            echo "path=${PATH:+set}" >> "$CLOUDCONFIG_PARAMETERS_FILE"
+            echo "run=${CLOUDCONFIG_RUN_ID:+set}" >> "$CLOUDCONFIG_PARAMETERS_FILE"
+            """.Replace("%PASSED%", passed, StringComparison.Ordinal).Replace("%OTHER%", _bootVariable, StringComparison.Ordinal));
+        Environment.SetEnvironmentVariable(passed, "yes");
+        Environment.SetEnvironmentVariable(_bootVariable, "must-not-leak");
+        try
+        {
+            var result = await Applier(script, TimeProvider.System, passed: [passed]).ApplyAsync(Configuration("x"));
+
+            Assert.Equal(ParameterValue.FromString("yes"), result.Parameters["passed"]);
+            Assert.Equal(ParameterValue.FromString("unset"), result.Parameters["other"]);
+            Assert.Equal(ParameterValue.FromString("set"), result.Parameters["path"]);
+            Assert.Equal(ParameterValue.FromString("set"), result.Parameters["run"]);
+            Assert.False(File.Exists(new RunLedger(_temp.Path).RecordPath));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(passed, null);
+            Environment.SetEnvironmentVariable(_bootVariable, null);
+        }
+    }
+
+    [Fact]
+    public async Task Apply_Command_RunsInASessionOfItsOwnRecordedWhileItRuns()
+    {
+        var script = _temp.WriteScript("session.sh", """
+            echo "ids=$(cut -d' ' -f1,5,6 /proc/$$/stat)" >> "$CLOUDCONFIG_PARAMETERS_FILE"
+            cat "$(dirname "$CLOUDCONFIG_PARAMETERS_FILE")/current.json" > "$(dirname "$CLOUDCONFIG_PARAMETERS_FILE")/record.copy"
+            """);
+
+        var result = await Applier(script, TimeProvider.System).ApplyAsync(Configuration("x"));
+
+        // pid, process group and session are one number: the command leads a session of its own.
+        var ids = result.Parameters["ids"].ToString().Split(' ');
+        Assert.Equal(3, ids.Length);
+        Assert.All(ids, id => Assert.Equal(ids[0], id));
+        Assert.NotEqual(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), ids[0]);
+        var record = await File.ReadAllTextAsync(_temp.File("run/record.copy"));
+        Assert.Contains($"\"pid\": {ids[0]}", record, StringComparison.Ordinal);
+        Assert.Contains("\"generation\": 7", record, StringComparison.Ordinal);
+        Assert.Contains("\"startTicks\"", record, StringComparison.Ordinal);
+        Assert.False(File.Exists(new RunLedger(_temp.Path).RecordPath));
+    }
+
+    [Fact]
     public async Task Apply_ScriptIgnoringStdin_StillSucceeds()
     {
         var script = _temp.WriteScript("quiet.sh", "exit 0\n");
@@ -62,7 +113,7 @@ public sealed class CommandConfigurationApplierTests : IDisposable
     public async Task Apply_ScriptPastItsTimeout_IsKilledAndReportedWithExitCode124()
     {
         var time = new FakeTimeProvider();
-        var script = _temp.WriteScript("hang.sh", "echo started\nsleep 300\necho never\n");
+        var script = _temp.WriteScript("hang.sh", "sleep 300 &\necho $! > \"$(dirname \"$CLOUDCONFIG_PARAMETERS_FILE\")/child.pid\"\necho started\nsleep 300\necho never\n");
         var apply = Applier(script, time, TimeSpan.FromSeconds(10)).ApplyAsync(Configuration("x"));
 
         // The timeout runs on the fake clock: keep moving it until the applier notices.
@@ -79,6 +130,9 @@ public sealed class CommandConfigurationApplierTests : IDisposable
         Assert.StartsWith("started\n", result.Output, StringComparison.Ordinal);
         Assert.Contains("killed after the timeout", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("never", result.Output, StringComparison.Ordinal);
+        // The whole session went, the background child included (a zombie no one reaps runs nothing).
+        var child = int.Parse(await File.ReadAllTextAsync(_temp.File("run/child.pid")), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(ProcessStat.Read(child) is null or { IsGone: true });
     }
 
     [Fact]

@@ -13,7 +13,8 @@ public sealed class AgentCommandLineTests
             "--boot-string", "b", "--boot-env=MY_BOOT", "--user-data-file", "none", "--metadata-url", "http://127.0.0.1:9/",
             "--cmdline-file", "/tmp/cmdline", "--command", "/bin/sh", "--arg", "-c", "--arg", "echo hi", "--command-timeout", "90",
             "--config-file", "/etc/app.conf", "--state-dir", "/tmp/state", "--address", "10.0.0.5", "--allow-insecure", "--once",
-            "--dynamic-rendezvous", "[::1]:8443", "--pool", "workers", "--verbose",
+            "--dynamic-rendezvous", "[::1]:8443", "--pool", "workers", "--verbose", "--pass-env", "http_proxy_user",
+            "--max-configuration-bytes", "2048", "--request-timeout", "0.5", "--retry-delay", "0.25", "--max-retry-delay=3",
         ];
 
         var parsed = AgentCommandLine.Parse(args, options, name => name == AgentCommandLine.PoolCredentialVariable ? "pool-secret" : null);
@@ -36,6 +37,26 @@ public sealed class AgentCommandLineTests
         Assert.Equal("[::1]:8443", options.DynamicRendezvousAddress);
         Assert.Equal("workers", options.DynamicPool);
         Assert.Equal("pool-secret", options.DynamicPoolCredential);
+        Assert.Equal(["http_proxy_user"], options.CommandEnvironment);
+        Assert.Equal(2048, options.Limits.MaxConfigurationBytes);
+        Assert.Equal(TimeSpan.FromSeconds(0.5), parsed.RequestTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(0.25), options.InitialRetryDelay);
+        Assert.Equal(TimeSpan.FromSeconds(3), options.MaxRetryDelay);
+    }
+
+    [Theory]
+    [InlineData("--request-timeout", "0")]
+    [InlineData("--request-timeout", "-1")]
+    [InlineData("--retry-delay", "soon")]
+    [InlineData("--max-retry-delay", "1e9")]
+    [InlineData("--max-configuration-bytes", "0")]
+    [InlineData("--max-configuration-bytes", "99999999999")]
+    public void Parse_OutOfRangeLimitOrPacing_IsABadArgument(string name, string value)
+    {
+        var parsed = AgentCommandLine.Parse([name, value], new ConfigAgentOptions(), _ => null);
+
+        Assert.Single(parsed.Errors);
+        Assert.StartsWith(name, parsed.Errors[0], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,6 +39,52 @@ public sealed class ProgramTests : IDisposable
     public async Task Main_Help_ExitsWith0() =>
         Assert.Equal(Program.Ok, await Program.Main(["--help"]));
 
+    public static TheoryData<string, int> AgentErrors => new()
+    {
+        { nameof(BootStringNotFoundException), Program.NoBootString },
+        { nameof(ConfigAgentAuthenticationException), Program.CredentialRefused },
+        { nameof(ConfigAgentTrustException), Program.CertificateRefused },
+        { nameof(ConfigAgentCredentialException), Program.CredentialUnsendable },
+        { nameof(ConfigAgentRefusedException), Program.RequestRefused },
+        { nameof(ConfigurationRefusedException), Program.ConfigurationRefused },
+        { nameof(ConfigAgentAlreadyRunningException), Program.AlreadyRunning },
+        { nameof(ConfigAgentException), Program.UnexpectedError },
+    };
+
+    [Theory]
+    [MemberData(nameof(AgentErrors))]
+    public void ExitCodeFor_EachAgentError_IsItsDocumentedCode(string error, int expected)
+    {
+        var cause = new InvalidOperationException("cause.");
+        ConfigAgentException exception = error switch
+        {
+            nameof(BootStringNotFoundException) => new BootStringNotFoundException([]),
+            nameof(ConfigAgentAuthenticationException) => new ConfigAgentAuthenticationException("fetch", Guid.NewGuid()),
+            nameof(ConfigAgentTrustException) => new ConfigAgentTrustException("fetch", new RendezvousEndpoint(RendezvousAddress.Parse("127.0.0.1:1"))),
+            nameof(ConfigAgentCredentialException) => new ConfigAgentCredentialException("fetch", cause),
+            nameof(ConfigAgentRefusedException) => new ConfigAgentRefusedException("fetch", cause),
+            nameof(ConfigurationRefusedException) => new ConfigurationRefusedException("generation 0."),
+            nameof(ConfigAgentAlreadyRunningException) => new ConfigAgentAlreadyRunningException("/tmp/state"),
+            _ => new ConfigAgentException("unexpected."),
+        };
+
+        Assert.Equal(expected, Program.ExitCodeFor(exception));
+        Assert.Contains($"{expected} ", AgentCommandLine.Usage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Main_BootSecretThatCannotBeAHeader_ExitsWith6WithoutRetrying()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var bootString = $"{Guid.NewGuid():D}:127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}:s\u00e9cret-{Guid.NewGuid():N}";
+
+        var exitCode = await Program.Main(Isolated("--boot-string", bootString, "--allow-insecure")).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(Program.CredentialUnsendable, exitCode);
+        Assert.False(listener.Pending());
+    }
+
     [Fact]
     public async Task Main_ServerCertificateIsNotThePinnedOne_ExitsWith5WithoutRetrying()
     {

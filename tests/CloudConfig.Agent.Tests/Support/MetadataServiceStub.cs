@@ -11,13 +11,18 @@ namespace CloudConfig.Agent.Tests;
 /// </summary>
 internal sealed class MetadataServiceStub : IAsyncDisposable
 {
-    private const string Token = "stub-session-token";
+    private const string DefaultToken = "stub-session-token";
     private readonly HttpListener _listener;
     private readonly Task _loop;
+    private readonly string _token;
+    private readonly byte[]? _userDataBytes;
 
-    public MetadataServiceStub(string? userData)
+    /// <summary>Starts the stub; <paramref name="token"/> and <paramref name="userDataBytes"/> let it answer garbage.</summary>
+    public MetadataServiceStub(string? userData, string token = DefaultToken, byte[]? userDataBytes = null)
     {
         UserData = userData;
+        _token = token;
+        _userDataBytes = userDataBytes;
         (_listener, BaseUrl) = Start();
         _loop = Task.Run(ServeAsync);
     }
@@ -93,14 +98,14 @@ internal sealed class MetadataServiceStub : IAsyncDisposable
         Requests.Enqueue($"{request.HttpMethod} {request.Url!.AbsolutePath}");
         var (status, body) = (request.HttpMethod, request.Url.AbsolutePath) switch
         {
-            ("PUT", "/latest/api/token") when request.Headers["X-aws-ec2-metadata-token-ttl-seconds"] is { Length: > 0 } => (200, Token),
+            ("PUT", "/latest/api/token") when request.Headers["X-aws-ec2-metadata-token-ttl-seconds"] is { Length: > 0 } => (200, _token),
             ("PUT", "/latest/api/token") => (400, ""),
-            ("GET", "/latest/user-data") when request.Headers["X-aws-ec2-metadata-token"] != Token => Refuse(),
-            ("GET", "/latest/user-data") when UserData is null => (404, ""),
-            ("GET", "/latest/user-data") => (200, UserData!),
+            ("GET", "/latest/user-data") when request.Headers["X-aws-ec2-metadata-token"] != _token => Refuse(),
+            ("GET", "/latest/user-data") when UserData is null && _userDataBytes is null => (404, ""),
+            ("GET", "/latest/user-data") => (200, UserData ?? ""),
             _ => (404, ""),
         };
-        var bytes = Encoding.UTF8.GetBytes(body);
+        var bytes = status == 200 && request.HttpMethod == "GET" && _userDataBytes is not null ? _userDataBytes : Encoding.UTF8.GetBytes(body);
         response.StatusCode = status;
         response.ContentLength64 = bytes.Length;
         response.OutputStream.Write(bytes);

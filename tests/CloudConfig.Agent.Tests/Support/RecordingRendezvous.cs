@@ -20,6 +20,12 @@ internal sealed class RecordingRendezvous(IConfigRendezvous inner) : IConfigRend
     /// <summary>When set, the next fetch takes effect at the cache but its answer is "lost" on the way back.</summary>
     public bool LoseNextFetchAnswer { get; set; }
 
+    /// <summary>When set, every fetched configuration is changed on its way back (as a broken server would send it).</summary>
+    public Func<InstanceConfiguration, InstanceConfiguration>? Tamper { get; set; }
+
+    /// <summary>When set, every call fails with it after reaching the cache (as a server or transport refusing).</summary>
+    public Exception? Failure { get; set; }
+
     public int FirstContactFetches => Volatile.Read(ref _firstContactFetches);
 
     public IReadOnlyCollection<string> Calls => [.. _calls];
@@ -60,7 +66,12 @@ internal sealed class RecordingRendezvous(IConfigRendezvous inner) : IConfigRend
             throw new ConfigCacheUnavailableException("The answer was lost on the way back (test).");
         }
 
-        return configuration;
+        if (Failure is { } failure)
+        {
+            throw failure;
+        }
+
+        return Tamper is { } tamper ? tamper(configuration) : configuration;
     }
 
     public async Task UpdateCacheAsync(Guid uuid, Secret trustKey, InstanceReport report, CancellationToken cancellationToken = default)

@@ -12,11 +12,16 @@ internal sealed class CountingHandler() : DelegatingHandler(new SocketsHttpHandl
 
     public int Count => _sent.Count;
 
+    /// <summary>Each request as sent: method, path and query (still escaped), and the driver header when there was one.</summary>
+    public ConcurrentQueue<(string Method, string PathAndQuery, string? DriverHeader)> Requests { get; } = new();
+
     public int CountOf(string method, string path) => _sent.Count(s => s == $"{method} {path}");
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         _sent.Enqueue($"{request.Method.Method} {request.RequestUri!.AbsolutePath}");
+        var driver = request.Headers.TryGetValues("X-Deltacloud-Driver", out var values) ? values.First() : null;
+        Requests.Enqueue((request.Method.Method, request.RequestUri.PathAndQuery, driver));
         return base.SendAsync(request, cancellationToken);
     }
 }

@@ -59,8 +59,8 @@ internal static class ParityCases
         new("051", "delete key", t => Done(t.Client.Keys.DeleteAsync("reckey1"))) { Setup = ["049"] },
         new("052", "list instances", t => Result(t.Client.Instances.ListAsync())),
         new("053", "list instances", t => Result(t.Client.Instances.ListAsync())),
-        new("054", "list instances by state", t => Result(t.Client.Instances.ListAsync(new InstanceQuery { State = InstanceState.Stopped }))),
-        new("055", "list instances by state", t => Result(t.Client.Instances.ListAsync(new InstanceQuery { State = InstanceState.Stopped }))),
+        new("054", "list instances by state", t => Result(t.Client.Instances.ListAsync(new InstanceQuery { State = DeltacloudInstanceState.Stopped }))),
+        new("055", "list instances by state", t => Result(t.Client.Instances.ListAsync(new InstanceQuery { State = DeltacloudInstanceState.Stopped }))),
         new("058", "get seeded instance", t => Result(t.Client.Instances.GetAsync("inst0"))),
         new("059", "get seeded instance", t => Result(t.Client.Instances.GetAsync("inst0"))),
         new("060", "unknown instance: 404", t => Result(t.Client.Instances.GetAsync("no-such-instance"))),
@@ -132,5 +132,5 @@ internal static class ParityCases
         Done(t.Client.Instances.DestroyAsync(View(t, id, InstanceActions.Destroy, "delete", $"/api/instances/{id}")));
 
     private static Instance View(ParityTarget t, string id, string rel, string method, string path) =>
-        new(id, InstanceState.Running) { Actions = [new DeltacloudLink(rel, t.Origin + path, method)] };
+        new(id, DeltacloudInstanceState.Running) { Actions = [new DeltacloudLink(rel, t.Origin + path, method)] };
 }

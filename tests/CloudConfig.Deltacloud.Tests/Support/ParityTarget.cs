@@ -16,7 +16,7 @@ internal sealed class ParityTarget(DeltacloudClient client, DeltacloudClientOpti
     /// </summary>
     public async Task<object?> SendRawAsync(HttpMethod method, string path, params (string Name, string Value)[] form)
     {
-        using var transport = new DeltacloudTransport(new HttpClient(), options, TimeProvider.System, NullLogger.Instance);
+        using var transport = new DeltacloudTransport(HttpClientSource.OverOwned(new SocketsHttpHandler()), options, TimeProvider.System, NullLogger.Instance);
         var context = new DeltacloudContext(transport, new DeltacloudSelection(options.Driver, options.Provider), NullLogger.Instance);
         var request = new DeltacloudRequest(method, Origin + path)
         {

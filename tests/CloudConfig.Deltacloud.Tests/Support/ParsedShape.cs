@@ -45,7 +45,7 @@ internal static class ParsedShape
             case string or bool or int or long or Enum:
                 lines.Add($"{path} = {Convert.ToString(value, CultureInfo.InvariantCulture)}");
                 break;
-            case InstanceState state:
+            case DeltacloudInstanceState state:
                 lines.Add($"{path} = {state.Name}");
                 break;
             case AddressType type:

@@ -36,7 +36,7 @@ internal static class RecordingCalls
             ("HEAD", "instances") => async c => await c.IsCollectionAvailableAsync("instances"),
             ("OPTIONS", "instances") => async c => await c.GetAllowedMethodsAsync("instances"),
             ("GET", "instances") => id is null
-                ? async c => await c.Instances.ListAsync(new InstanceQuery { State = query.TryGetValue("state", out var s) ? new InstanceState(s) : null })
+                ? async c => await c.Instances.ListAsync(new InstanceQuery { State = query.TryGetValue("state", out var s) ? new DeltacloudInstanceState(s) : null })
                 : async c => await c.Instances.GetAsync(id),
             ("POST", "instances") when id is null => async c => await c.Instances.CreateAsync(CreateRequest(e)),
             ("POST", "instances") => async c => await c.Instances.PerformActionAsync(StaleView(id!, action!, "post", serverUrl + e.PathOnly), action!),
@@ -167,5 +167,5 @@ internal static class RecordingCalls
 
     /// <summary>An instance view that lists the recorded action, as a client holding a stale view would.</summary>
     private static Instance StaleView(string id, string rel, string method, string href) =>
-        new(id, InstanceState.Running) { Actions = [new DeltacloudLink(rel, href, method)] };
+        new(id, DeltacloudInstanceState.Running) { Actions = [new DeltacloudLink(rel, href, method)] };
 }

@@ -1,3 +1,4 @@
+using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -8,6 +9,8 @@ namespace CloudConfig.Deltacloud.Tests.Support;
 internal sealed class ReplayServer : IDisposable
 {
     private static readonly HashSet<string> HopHeaders = new(StringComparer.OrdinalIgnoreCase) { "Content-Length", "Connection", "Date", "Transfer-Encoding" };
+
+    private readonly TaskCompletionSource _disposing = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ReplayServer() => Server = WireMockServer.Start();
 
@@ -60,5 +63,18 @@ internal sealed class ReplayServer : IDisposable
     public int CountRequests(string method, string path) =>
         Server.LogEntries.Count(e => string.Equals(e.RequestMessage.Method, method, StringComparison.OrdinalIgnoreCase) && e.RequestMessage.Path == path);
 
-    public void Dispose() => Server.Stop();
+    /// <summary>Holds every answer to the method and path until this server is disposed, long after any client timeout.</summary>
+    public void StubAnswerOnlyWhenDisposed(string method, string path) =>
+        Server.Given(Request.Create().WithPath(path).UsingMethod(method)).AtPriority(1)
+            .RespondWith(Response.Create().WithCallback(async _ =>
+            {
+                await _disposing.Task;
+                return new ResponseMessage { StatusCode = 503 };
+            }));
+
+    public void Dispose()
+    {
+        _disposing.TrySetResult();
+        Server.Stop();
+    }
 }

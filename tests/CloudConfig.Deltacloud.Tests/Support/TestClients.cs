@@ -6,8 +6,12 @@ namespace CloudConfig.Deltacloud.Tests.Support;
 /// <summary>Builds clients with fast retry settings so fault tests stay quick.</summary>
 internal static class TestClients
 {
-    public static DeltacloudClient Create(Uri apiUrl, DeltacloudFormat format = DeltacloudFormat.Xml, Action<DeltacloudClientOptions>? configure = null, TimeProvider? timeProvider = null, HttpClient? httpClient = null, ILogger? logger = null) =>
-        new(httpClient ?? new HttpClient(), Options(apiUrl, format, configure), timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance);
+    public static DeltacloudClient Create(Uri apiUrl, DeltacloudFormat format = DeltacloudFormat.Xml, Action<DeltacloudClientOptions>? configure = null, TimeProvider? timeProvider = null, HttpMessageHandler? handler = null, ILogger? logger = null) =>
+        new(
+            handler is null ? HttpClientSource.OverOwned(new SocketsHttpHandler()) : HttpClientSource.Over(handler),
+            Options(apiUrl, format, configure),
+            timeProvider ?? TimeProvider.System,
+            logger ?? NullLogger.Instance);
 
     public static DeltacloudClientOptions Options(Uri apiUrl, DeltacloudFormat format = DeltacloudFormat.Xml, Action<DeltacloudClientOptions>? configure = null)
     {

@@ -1,0 +1,3 @@
+using CloudConfig.Tool;
+
+return await CloudConfigCommandLine.RunAsync(args, ToolConsole.FromProcess()).ConfigureAwait(false);

@@ -125,17 +125,9 @@ public sealed class NatsCrossConnectionTests(NatsServerFixture nats)
     [Fact]
     public async Task WaitForUpdate_AnUpdateThroughTheOtherConnection_WakesTheWaiterAndLeavesNoSignalBehind()
     {
-        var prefix = NatsServerFixture.NewPrefix();
-        await using var rendezvous = nats.CreateCache(prefix: prefix);
-        await using var app = nats.CreateCache(prefix: prefix);
-        var uuid = Guid.NewGuid();
-        var bootSecret = Secret.Generate();
-        var trustKey = Secret.Generate();
-        await app.PreRegisterAsync(ConfigRegistration.ForBootSecret(uuid, ConfigurationContent.FromText("v1"), bootSecret));
-        await rendezvous.FetchAsync(uuid, InstanceCredential.FirstContact(bootSecret, trustKey));
-
-        var waiting = rendezvous.WaitForUpdateAsync(uuid, trustKey, 1, TimeSpan.FromMinutes(5));
-        await Eventually.TrueAsync(() => rendezvous.ChangeSignalCount == 1, "the waiter waits");
+        var (app, rendezvous, uuid, waiting) = await StartWaitingAsync();
+        await using var appCache = app;
+        await using var rendezvousCache = rendezvous;
         await app.UpdateConfigurationAsync(uuid, ConfigurationContent.FromText("v2"));
         var update = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -147,20 +139,28 @@ public sealed class NatsCrossConnectionTests(NatsServerFixture nats)
     [Fact]
     public async Task WaitForUpdate_TheEntryRemovedThroughTheOtherConnection_EndsTheWaitWithARefusal()
     {
+        var (app, rendezvous, uuid, waiting) = await StartWaitingAsync();
+        await using var appCache = app;
+        await using var rendezvousCache = rendezvous;
+        await app.RemoveAsync(uuid);
+
+        await Assert.ThrowsAsync<ConfigEntryNotFoundException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(0, rendezvous.ChangeSignalCount);
+    }
+
+    /// <summary>An entry registered through one connection, claimed and long-polled through another.</summary>
+    private async Task<(NatsConfigCache App, NatsConfigCache Rendezvous, Guid Uuid, Task<InstanceConfiguration?> Waiting)> StartWaitingAsync()
+    {
         var prefix = NatsServerFixture.NewPrefix();
-        await using var rendezvous = nats.CreateCache(prefix: prefix);
-        await using var app = nats.CreateCache(prefix: prefix);
+        var rendezvous = nats.CreateCache(prefix: prefix);
+        var app = nats.CreateCache(prefix: prefix);
         var uuid = Guid.NewGuid();
         var bootSecret = Secret.Generate();
         var trustKey = Secret.Generate();
         await app.PreRegisterAsync(ConfigRegistration.ForBootSecret(uuid, ConfigurationContent.FromText("v1"), bootSecret));
         await rendezvous.FetchAsync(uuid, InstanceCredential.FirstContact(bootSecret, trustKey));
-
         var waiting = rendezvous.WaitForUpdateAsync(uuid, trustKey, 1, TimeSpan.FromMinutes(5));
         await Eventually.TrueAsync(() => rendezvous.ChangeSignalCount == 1, "the waiter waits");
-        await app.RemoveAsync(uuid);
-
-        await Assert.ThrowsAsync<ConfigEntryNotFoundException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(30)));
-        Assert.Equal(0, rendezvous.ChangeSignalCount);
+        return (app, rendezvous, uuid, waiting);
     }
 }

@@ -6,7 +6,7 @@ namespace CloudConfig.Cache.Nats;
 /// </summary>
 public sealed class NatsCloudRemote
 {
-    /// <summary>The cloud's JetStream domain (its hub's <see cref="NatsCloudHubConfiguration.JetStreamDomain"/>).</summary>
+    /// <summary>The cloud's JetStream domain (its hub's <see cref="NatsServerConfiguration.JetStreamDomain"/>).</summary>
     public required string JetStreamDomain { get; init; }
 
     /// <summary>The hub's leaf listener(s), as <c>host:port</c>; several for a hub cluster.</summary>

@@ -17,6 +17,7 @@ namespace CloudConfig.Testing.Nats;
 public sealed class NatsFederation : IAsyncDisposable
 {
     private static readonly TimeSpan SettleDeadline = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan LinkedWithin = TimeSpan.FromSeconds(2);
     private readonly Dictionary<string, NatsConnection> _probes = new(StringComparer.Ordinal);
     private readonly List<NatsFederationCloud> _clouds;
 
@@ -132,7 +133,8 @@ public sealed class NatsFederation : IAsyncDisposable
     /// Waits until both directions of <paramref name="cloud"/>'s link have caught up for the buckets named by
     /// <paramref name="bucketPrefix"/>: the cloud's mirrors hold everything registered on premises so far, and the
     /// on-premises mirror holds everything the cloud's instances did so far. Mirrors keep their origin's sequence
-    /// numbers, so "caught up" is "the mirror's last sequence reached the origin's".
+    /// numbers, so "caught up" is "the mirror has heard from its origin and its last sequence reached the origin's".
+    /// Both sites must have opened their buckets (a mirror exists only once its site created it).
     /// </summary>
     public async Task SettleAsync(string cloud, string bucketPrefix, CancellationToken cancellationToken = default)
     {
@@ -181,7 +183,7 @@ public sealed class NatsFederation : IAsyncDisposable
     {
         var target = await LastSequenceAsync(origin, stream, cancellationToken).ConfigureAwait(false);
         var started = Stopwatch.GetTimestamp();
-        while (target is > 0 && (await LastSequenceAsync(mirror, stream, cancellationToken).ConfigureAwait(false) ?? 0) < target)
+        while (target is not null && !await HasCaughtUpAsync(mirror, stream, target.Value, cancellationToken).ConfigureAwait(false))
         {
             if (Stopwatch.GetElapsedTime(started) > SettleDeadline)
             {
@@ -189,6 +191,21 @@ public sealed class NatsFederation : IAsyncDisposable
             }
 
             await Task.Delay(5, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Whether the mirror exists, has heard from its origin (so it is linked) and has reached <paramref name="target"/>.</summary>
+    private static async Task<bool> HasCaughtUpAsync(INatsJSContext mirror, string stream, ulong target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var info = (await mirror.GetStreamAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false)).Info;
+            // Linked: a linked mirror hears from its origin (data or heartbeat) about once a second.
+            return info.State.LastSeq >= target && info.Mirror is { Active: { } active, Lag: 0, Error: null } && active < LinkedWithin;
+        }
+        catch (NatsJSApiException e) when (e.Error.Code == 404)
+        {
+            return false;
         }
     }
 

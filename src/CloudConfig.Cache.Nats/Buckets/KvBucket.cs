@@ -251,9 +251,10 @@ internal sealed class KvBucket : IAsyncDisposable
         {
             await entries.DisposeAsync().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is OperationCanceledException or NatsException)
+        catch (Exception e) when (e is OperationCanceledException or NatsException or InvalidOperationException)
         {
-            // The listing is over either way; a watcher torn down mid-flight has nothing left to report.
+            // The listing is over either way (also when it timed out with a read still pending): a watcher torn
+            // down mid-flight has nothing left to report.
         }
     }
 

@@ -208,8 +208,9 @@ public sealed partial class FederatedConfigRegistry : IConfigRegistry, IAsyncDis
                             Log.LinkDown(_logger, status.Domain, status.SinceLastContact);
                         }
                     }
-                    catch (ConfigCacheException e)
+                    catch (Exception e) when (e is ConfigCacheException or ObjectDisposedException)
                     {
+                        // Unreachable now, or the registry is being disposed: the next round tries again.
                         Log.StatusUnavailable(_logger, link.Domain, e.GetType().Name);
                     }
                 }

@@ -19,9 +19,10 @@ public sealed class FederatedConformanceTests(FederationFixture fixture) : Confi
         var prefix = NatsServerFixture.NewPrefix();
         var registry = fixture.CreateRegistry(prefix, time, limits, defaultDomain: FederationFixture.CloudA);
         var rendezvous = fixture.CreateCloudCache(FederationFixture.CloudA, prefix, time, limits);
-        // Both sites create their buckets (and so their mirrors) before the suite starts.
+        // Both sites create their buckets (and so their mirrors), and the mirrors link up, before the suite starts.
         await registry.GetAsync(Guid.NewGuid());
         await rendezvous.GetAsync(Guid.NewGuid());
+        await fixture.Federation.SettleAsync(FederationFixture.CloudA, prefix);
         return new FederatedPairCache(fixture.Federation, FederationFixture.CloudA, prefix, registry, rendezvous);
     }
 }

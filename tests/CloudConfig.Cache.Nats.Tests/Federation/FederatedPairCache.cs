@@ -18,8 +18,16 @@ namespace CloudConfig.Cache.Nats.Tests.Federation;
 internal sealed class FederatedPairCache(NatsFederation federation, string cloud, string prefix, FederatedConfigRegistry registry, NatsConfigCache rendezvous)
     : IConfigCache, IAsyncDisposable
 {
-    private int _registryUsed;
-    private int _rendezvousUsed;
+    private readonly Lock _lock = new();
+    private Task _settled = Task.CompletedTask;
+    private Side _lastSide;
+
+    private enum Side
+    {
+        None,
+        Registry,
+        Rendezvous,
+    }
 
     public async Task<ConfigEntry> PreRegisterAsync(ConfigRegistration registration, CancellationToken cancellationToken = default) =>
         await registry.PreRegisterAsync(registration, await RegistrySideAsync(cancellationToken)).ConfigureAwait(false);
@@ -62,25 +70,36 @@ internal sealed class FederatedPairCache(NatsFederation federation, string cloud
         await rendezvous.DisposeAsync();
     }
 
-    private async Task<CancellationToken> RegistrySideAsync(CancellationToken cancellationToken)
+    private Task<CancellationToken> RegistrySideAsync(CancellationToken cancellationToken) => EnterAsync(Side.Registry, cancellationToken);
+
+    private Task<CancellationToken> RendezvousSideAsync(CancellationToken cancellationToken) => EnterAsync(Side.Rendezvous, cancellationToken);
+
+    /// <summary>
+    /// Settles when the side changes; every call entering meanwhile (concurrent ones included) waits for that same
+    /// settle, so none overtakes it.
+    /// </summary>
+    private async Task<CancellationToken> EnterAsync(Side side, CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _rendezvousUsed, 0) == 1)
+        Task settled;
+        lock (_lock)
         {
-            await federation.SettleAsync(cloud, prefix, cancellationToken);
+            if (_lastSide != Side.None && _lastSide != side)
+            {
+                var previous = _settled;
+                _settled = SettleAfterAsync(previous);
+            }
+
+            _lastSide = side;
+            settled = _settled;
         }
 
-        Volatile.Write(ref _registryUsed, 1);
+        await settled.WaitAsync(cancellationToken);
         return cancellationToken;
     }
 
-    private async Task<CancellationToken> RendezvousSideAsync(CancellationToken cancellationToken)
+    private async Task SettleAfterAsync(Task previous)
     {
-        if (Interlocked.Exchange(ref _registryUsed, 0) == 1)
-        {
-            await federation.SettleAsync(cloud, prefix, cancellationToken);
-        }
-
-        Volatile.Write(ref _rendezvousUsed, 1);
-        return cancellationToken;
+        await previous;
+        await federation.SettleAsync(cloud, prefix);
     }
 }

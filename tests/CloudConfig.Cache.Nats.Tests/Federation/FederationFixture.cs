@@ -44,7 +44,11 @@ public sealed class FederationFixture : IAsyncLifetime
         return new FederatedConfigRegistry(Options.Create(options), time);
     }
 
-    /// <summary>The cache a cloud's rendezvous server runs on.</summary>
+    /// <summary>
+    /// The cache a cloud's rendezvous server runs on. Its mirrors count as cut off only after 30 s without a word
+    /// (not the default 5 s), so a busy CI machine delaying heartbeats does not turn refusals into "try again";
+    /// the link-cut tests set their own.
+    /// </summary>
     public NatsConfigCache CreateCloudCache(string cloud, string prefix, TimeProvider? time = null, ConfigCacheLimits? limits = null, Action<NatsConfigCacheOptions>? configure = null)
     {
         var options = new NatsConfigCacheOptions
@@ -52,6 +56,7 @@ public sealed class FederationFixture : IAsyncLifetime
             BucketPrefix = prefix,
             Limits = limits ?? ConfigCacheConformanceTests.Limits,
             OperationTimeout = TimeSpan.FromSeconds(10),
+            MirrorStaleAfter = TimeSpan.FromSeconds(30),
         };
         Federation.ConfigureCloudCache(cloud, options);
         configure?.Invoke(options);

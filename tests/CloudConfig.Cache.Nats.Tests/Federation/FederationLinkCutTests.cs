@@ -11,7 +11,9 @@ namespace CloudConfig.Cache.Nats.Tests.Federation;
 [Collection(FederationCollection.Name)]
 public sealed class FederationLinkCutTests(FederationFixture fixture)
 {
-    private static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(2);
+    // Short, so the test sees the cut soon; long enough that a busy machine delaying a heartbeat (one a second) does
+    // not make a working link look cut.
+    private static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(3);
 
     [Fact]
     public async Task LinkCutAndRestored_EverythingDoneMeanwhileArrivesOnBothSidesAndRemovalsHold()
@@ -32,7 +34,7 @@ public sealed class FederationLinkCutTests(FederationFixture fixture)
         var (updated, removed) = (running[0], running[1]);
         var poll = cloudA.WaitForUpdateAsync(updated.Uuid, updated.TrustKey, 1, TimeSpan.FromMinutes(5));
         await federation.SettleAsync(FederationFixture.CloudA, prefix);
-        Assert.True((await registry.GetLinkStatusAsync(FederationFixture.CloudA)).IsUp);
+        await Eventually.TrueAsync(async () => (await registry.GetLinkStatusAsync(FederationFixture.CloudA)).IsUp, "the link is up");
 
         federation[FederationFixture.CloudA].Link.Cut();
         await Eventually.TrueAsync(async () => !(await registry.GetLinkStatusAsync(FederationFixture.CloudA)).IsUp, "the registry sees the link down");
@@ -56,7 +58,7 @@ public sealed class FederationLinkCutTests(FederationFixture fixture)
         await Assert.ThrowsAsync<ConfigCacheUnavailableException>(
             () => cloudA.FetchAsync(duringOutage[0].Uuid, InstanceCredential.FirstContact(duringOutage[0].BootSecret, Secret.Generate())));
         var statusWhileDown = await registry.GetLinkStatusAsync(FederationFixture.CloudA);
-        var cloudBWhileDown = await registry.GetLinkStatusAsync(FederationFixture.CloudB);
+        await Eventually.TrueAsync(async () => (await registry.GetLinkStatusAsync(FederationFixture.CloudB)).IsUp, "cloud B's link is up meanwhile");
 
         federation[FederationFixture.CloudA].Link.Restore();
         await Eventually.TrueAsync(async () => (await registry.GetLinkStatusAsync(FederationFixture.CloudA)).IsUp, "the link is back");
@@ -65,7 +67,6 @@ public sealed class FederationLinkCutTests(FederationFixture fixture)
 
         Assert.False(statusWhileDown.IsUp);
         Assert.True(statusWhileDown.SinceLastContact >= StaleAfter);
-        Assert.True(cloudBWhileDown.IsUp);
         // Registrations made during the outage are all there for their instances, in their own cloud.
         var bootedLater = await BootAsync(cloudA, duringOutage);
         Assert.Equal(duringOutage.Count, bootedLater.Count);

@@ -1,223 +1,141 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using CloudConfig.Agent;
 
 namespace CloudConfig.Agent.Host;
 
 /// <summary>
-/// Plain argument parsing (no reflection, so it stays NativeAOT-clean). Secrets are never taken from arguments
-/// other than <c>--boot-string</c>, which exists for tests and demos: argument lists are visible to every user.
+/// The agent's command line, parsed with System.CommandLine (no reflection, so it stays NativeAOT-clean). Secrets
+/// are never taken from arguments other than <c>--boot-string</c>, which exists for tests and demos: argument lists
+/// are visible to every user. Problems are collected in <see cref="Errors"/>, never echoing an argument.
 /// </summary>
 internal sealed class AgentCommandLine
 {
     public const string PoolCredentialVariable = ConfigAgentOptions.PoolCredentialEnvironmentVariable;
 
-    public const string Usage = """
-        Usage: cloudconfig-agent [options]
+    private const int HelpWidth = 118;
 
-        Finds this instance's boot string, fetches its configuration from the rendezvous point, applies it,
-        reports back, and waits for newer configurations.
+    private const string MoreHelp = """
+        The boot string sources are tried in the order 1 to 5; the dynamic flow when none holds a boot string.
 
-        Boot string sources, in order:
-          --boot-string <text>        the boot string itself (visible in 'ps'; prefer the environment)
-          --boot-env <NAME>           environment variable to read (default CLOUDCONFIG_BOOT; '' to skip)
-          --user-data-file <path>     user-data file (default /var/lib/cloud/instance/user-data.txt; 'none' to skip)
-          --metadata-url <url>        EC2-style metadata service, IMDSv2 (default http://169.254.169.254; 'none' to skip)
-          --cmdline-file <path>       kernel command line with cloudconfig.boot= (default /proc/cmdline; 'none' to skip)
-        Dynamic flow (when no boot string is found):
-          --dynamic-rendezvous <addr> rendezvous address baked into the image
-          --pool <name>               dynamic pool; the credential comes from CLOUDCONFIG_POOL_CREDENTIAL
-        Applying:
-          --command <path>            command run with the configuration on stdin (else the file is written)
-          --arg <value>               an argument for the command (repeatable)
-          --command-timeout <sec>     kill the command after this many seconds (default 1800)
-          --pass-env <NAME>           pass this variable of the agent's to the command too (repeatable)
-          --config-file <path>        where the file applier writes the configuration
-        Limits and pacing:
-          --max-configuration-bytes <n>  refuse larger configurations, and answers that could carry one (default 1048576)
-          --request-timeout <sec>     how long one request to the rendezvous point may take (default 30)
-          --retry-delay <sec>         first delay after every endpoint failed (default 2; doubles)
-          --max-retry-delay <sec>     longest delay between retries (default 64)
-        Other:
-          --state-dir <path>          private state directory (default /var/lib/cloudconfig)
-          --address <addr>            address to report (default: detected from the interfaces)
-          --allow-insecure            allow plain http when no certificate is pinned (loopback demos only)
-          --once                      exit after the first configuration instead of waiting for updates
-          --verbose                   debug logging
-          --help                      this text
-        Exit codes: 0 done or stopped, 1 unexpected error, 2 bad arguments or options, 3 no boot string, 4 credential refused,
-        5 server certificate refused, 6 credential cannot be sent, 7 request refused, 8 configuration refused,
-        9 another agent holds the state directory.
+        Exit codes: 0 done or stopped (and --help, --version), 1 unexpected error, 2 bad arguments or options,
+        3 no boot string, 4 credential refused, 5 server certificate refused, 6 credential cannot be sent,
+        7 request refused, 8 configuration refused, 9 another agent holds the state directory.
         """;
 
-    /// <summary>How long one request to the rendezvous point may take; the client's default when null.</summary>
-    public TimeSpan? RequestTimeout { get; private set; }
+    private readonly AgentCommandLineSymbols _symbols;
+    private readonly ParseResult _parse;
+    private readonly Func<string, string?> _environment;
 
-    public bool ShowHelp { get; private set; }
+    private AgentCommandLine(AgentCommandLineSymbols symbols, ParseResult parse, Func<string, string?> environment, List<string> errors)
+    {
+        _symbols = symbols;
+        _parse = parse;
+        _environment = environment;
+        Errors = errors;
+    }
 
-    public bool Verbose { get; private set; }
+    /// <summary>The <c>--help</c> text: every option, the sources' order and the exit codes.</summary>
+    public static string Usage => Render("--help").TrimEnd() + Environment.NewLine + Environment.NewLine + MoreHelp;
 
-    public List<string> Errors { get; } = [];
+    /// <summary>The <c>--version</c> text: the informational version.</summary>
+    public static string VersionText => Render("--version").TrimEnd();
 
-    /// <summary>Reads <paramref name="args"/> into <paramref name="options"/>; problems are collected in <see cref="Errors"/>.</summary>
+    public bool ShowHelp => Given(_symbols.Help);
+
+    public bool ShowVersion => Given(_symbols.Version);
+
+    public bool Verbose => Given(_symbols.Verbose);
+
+    public IReadOnlyList<string> Errors { get; }
+
+    /// <summary>Parses <paramref name="args"/>; the pool credential, when the dynamic flow is asked for, comes from <paramref name="environment"/>.</summary>
+    public static AgentCommandLine Parse(IReadOnlyList<string> args, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var symbols = new AgentCommandLineSymbols();
+        var missingValues = new List<string>();
+        var joined = AgentArgumentTokens.JoinValues(args, symbols.ValueOptionNames, missingValues);
+        // No response files: '@path' would read a file the agent's caller named.
+        var parse = symbols.Command.Parse([.. joined.Select(token => token.Text)], new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var errors = AgentArgumentTokens.Unknown(parse, joined).ToList();
+        errors.AddRange(missingValues);
+        // The options' own problems; the parser's "unrecognized argument" ones would repeat the argument, and are
+        // said by position above instead.
+        errors.AddRange(parse.Errors.Where(error => error.SymbolResult is OptionResult or ArgumentResult).Select(error => error.Message));
+        if (errors.Count == 0 && parse.Errors.Count > 0)
+        {
+            errors.Add("The arguments could not be read.");
+        }
+        return new AgentCommandLine(symbols, parse, environment, errors);
+    }
+
+    /// <summary>Parses <paramref name="args"/> into <paramref name="options"/>.</summary>
     public static AgentCommandLine Parse(IReadOnlyList<string> args, ConfigAgentOptions options, Func<string, string?> environment)
     {
-        var result = new AgentCommandLine();
-        for (var i = 0; i < args.Count; i++)
-        {
-            var name = args[i];
-            string? inlineValue = null;
-            var equals = name.IndexOf('=', StringComparison.Ordinal);
-            if (name.StartsWith("--", StringComparison.Ordinal) && equals > 0)
-            {
-                inlineValue = name[(equals + 1)..];
-                name = name[..equals];
-            }
-
-            string Value()
-            {
-                if (inlineValue is not null)
-                {
-                    return inlineValue;
-                }
-
-                if (i + 1 < args.Count)
-                {
-                    return args[++i];
-                }
-
-                result.Errors.Add($"{name} needs a value.");
-                return "";
-            }
-
-            switch (name)
-            {
-                case "--help" or "-h":
-                    result.ShowHelp = true;
-                    break;
-                case "--verbose":
-                    result.Verbose = true;
-                    break;
-                case "--once":
-                    options.ExitAfterApply = true;
-                    break;
-                case "--allow-insecure":
-                    options.AllowInsecureTransport = true;
-                    break;
-                case "--boot-string":
-                    options.BootString = Value();
-                    break;
-                case "--boot-env":
-                    options.BootStringEnvironmentVariable = Value();
-                    break;
-                case "--user-data-file":
-                    options.UserDataPath = NoneToNull(Value());
-                    break;
-                case "--metadata-url":
-                    options.MetadataServiceUrl = ParseUrl(Value(), result.Errors);
-                    break;
-                case "--cmdline-file":
-                    options.KernelCommandLinePath = NoneToNull(Value());
-                    break;
-                case "--dynamic-rendezvous":
-                    options.DynamicRendezvousAddress = Value();
-                    options.DynamicPoolCredential ??= environment(PoolCredentialVariable);
-                    break;
-                case "--pool":
-                    options.DynamicPool = Value();
-                    options.DynamicPoolCredential ??= environment(PoolCredentialVariable);
-                    break;
-                case "--command":
-                    options.Command = Value();
-                    break;
-                case "--arg":
-                    options.CommandArguments.Add(Value());
-                    break;
-                case "--command-timeout":
-                    options.CommandTimeout = ParseSeconds(name, Value(), result.Errors);
-                    break;
-                case "--pass-env":
-                    options.CommandEnvironment.Add(Value());
-                    break;
-                case "--max-configuration-bytes":
-                    options.Limits.MaxConfigurationBytes = ParseCount(name, Value(), result.Errors);
-                    break;
-                case "--request-timeout":
-                    result.RequestTimeout = ParseDuration(name, Value(), result.Errors);
-                    break;
-                case "--retry-delay":
-                    options.InitialRetryDelay = ParseDuration(name, Value(), result.Errors);
-                    break;
-                case "--max-retry-delay":
-                    options.MaxRetryDelay = ParseDuration(name, Value(), result.Errors);
-                    break;
-                case "--config-file":
-                    options.ConfigurationFilePath = Value();
-                    break;
-                case "--state-dir":
-                    options.StateDirectory = Value();
-                    break;
-                case "--address":
-                    options.Address = Value();
-                    break;
-                default:
-                    // The argument itself is not echoed: a mistyped option may be followed by a secret.
-                    result.Errors.Add($"Unknown argument at position {i + 1}.");
-                    break;
-            }
-        }
-
-        return result;
+        var commandLine = Parse(args, environment);
+        commandLine.ApplyTo(options);
+        return commandLine;
     }
 
-    private static string? NoneToNull(string value) => value is "" or "none" ? null : value;
-
-    private static Uri? ParseUrl(string value, List<string> errors)
+    /// <summary>Sets what the command line gave in <paramref name="options"/>; the rest keeps its default.</summary>
+    public void ApplyTo(ConfigAgentOptions options)
     {
-        if (NoneToNull(value) is null)
+        ArgumentNullException.ThrowIfNull(options);
+        Set(_symbols.BootString, value => options.BootString = value);
+        Set(_symbols.BootEnvironment, value => options.BootStringEnvironmentVariable = value);
+        Set(_symbols.UserDataFile, value => options.UserDataPath = AgentArgumentValues.NoneToNull(value));
+        Set(_symbols.MetadataUrl, value => options.MetadataServiceUrl = AgentArgumentValues.UrlOrNull(value));
+        Set(_symbols.KernelCommandLineFile, value => options.KernelCommandLinePath = AgentArgumentValues.NoneToNull(value));
+        Set(_symbols.DynamicRendezvous, value =>
         {
-            return null;
-        }
-
-        if (Uri.TryCreate(value, UriKind.Absolute, out var uri))
+            options.DynamicRendezvousAddress = value;
+            options.DynamicPoolCredential ??= _environment(PoolCredentialVariable);
+        });
+        Set(_symbols.Pool, value =>
         {
-            return uri;
-        }
-
-        errors.Add("--metadata-url must be an absolute URL or 'none'.");
-        return null;
+            options.DynamicPool = value;
+            options.DynamicPoolCredential ??= _environment(PoolCredentialVariable);
+        });
+        Set(_symbols.CommandPath, value => options.Command = value);
+        Set(_symbols.CommandArguments, values => values.ForEach(options.CommandArguments.Add));
+        Set(_symbols.CommandTimeout, value => options.CommandTimeout = value);
+        Set(_symbols.PassEnvironment, values => values.ForEach(options.CommandEnvironment.Add));
+        Set(_symbols.ConfigFile, value => options.ConfigurationFilePath = value);
+        Set(_symbols.MaxConfigurationBytes, value => options.Limits.MaxConfigurationBytes = value);
+        Set(_symbols.RequestTimeout, value => options.RequestTimeout = value);
+        Set(_symbols.RetryDelay, value => options.InitialRetryDelay = value);
+        Set(_symbols.MaxRetryDelay, value => options.MaxRetryDelay = value);
+        Set(_symbols.StateDirectory, value => options.StateDirectory = value);
+        Set(_symbols.Address, value => options.Address = value);
+        options.AllowInsecureTransport |= Given(_symbols.AllowInsecure);
+        options.ExitAfterApply |= Given(_symbols.Once);
     }
 
-    private static int ParseCount(string name, string value, List<string> errors)
-    {
-        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count > 0)
-        {
-            return count;
-        }
+    // A flag has a result even when absent (its implicit 'false'): only one from the command line counts.
+    private bool Given(Option flag) => _parse.GetResult(flag) is { Implicit: false };
 
-        errors.Add($"{name} must be a positive whole number.");
-        return 1;
+    private void Set<T>(Option<T> option, Action<T> set)
+    {
+        // A value with a problem is never used (the agent exits with code 2); an option not given keeps the default.
+        if (_parse.GetResult(option) is { Tokens.Count: > 0 } result && !_parse.Errors.Any(error => error.SymbolResult == result))
+        {
+            set(_parse.GetValue(option)!);
+        }
     }
 
-    // Fractions allowed ("0.2"), so that tests and impatient operators can pace retries below a second.
-    private static TimeSpan ParseDuration(string name, string value, List<string> errors)
+    private static string Render(string option)
     {
-        if (double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 86_400)
+        var symbols = new AgentCommandLineSymbols();
+        if (symbols.Help.Action is HelpAction help)
         {
-            return TimeSpan.FromSeconds(seconds);
+            help.MaxWidth = HelpWidth;
         }
 
-        errors.Add($"{name} must be a number of seconds above 0 (at most a day).");
-        return TimeSpan.FromSeconds(1);
-    }
-
-    private static TimeSpan ParseSeconds(string name, string value, List<string> errors)
-    {
-        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        errors.Add($"{name} must be a positive whole number of seconds.");
-        return TimeSpan.Zero;
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        symbols.Command.Parse([option]).Invoke(new InvocationConfiguration { Output = output });
+        return output.ToString();
     }
 }

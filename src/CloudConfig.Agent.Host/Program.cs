@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using CloudConfig.Agent;
-using CloudConfig.Rendezvous.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,19 +22,20 @@ internal static partial class Program
         catch (Exception e)
         {
             // Nothing known: the type and the message (which the agent's own errors keep free of secrets), on one line.
-            return await FailAsync(UnexpectedError, $"unexpected error ({e.GetType().Name}): {e.Message}").ConfigureAwait(false);
+            return await FailAsync(ConfigAgentExitCodes.UnexpectedError, $"unexpected error ({e.GetType().Name}): {e.Message}").ConfigureAwait(false);
         }
     }
 
     private static async Task<int> RunAsync(string[] args)
     {
-        // Read once: the agent blanks its credentials in its own environment once it has them, and the arguments are
-        // parsed again into the registered options below.
+        // Read once: the agent blanks its credentials in its own environment once it has them, and the parsed
+        // arguments are applied again to the registered options below.
         var poolCredential = Environment.GetEnvironmentVariable(AgentCommandLine.PoolCredentialVariable);
         string? Variable(string name) => name == AgentCommandLine.PoolCredentialVariable ? poolCredential : Environment.GetEnvironmentVariable(name);
 
+        var commandLine = AgentCommandLine.Parse(args, Variable);
         var parsed = new ConfigAgentOptions();
-        var commandLine = AgentCommandLine.Parse(args, parsed, Variable);
+        commandLine.ApplyTo(parsed);
         if (parsed.BootString is { Length: > 0 } bootString)
         {
             // Visible in /proc/<pid>/cmdline (and ps) until now; masked for everyone who looks later, the command included.
@@ -45,12 +45,18 @@ internal static partial class Program
         if (commandLine.ShowHelp)
         {
             await Console.Out.WriteLineAsync(AgentCommandLine.Usage).ConfigureAwait(false);
-            return Ok;
+            return ConfigAgentExitCodes.Ok;
         }
 
         if (commandLine.Errors.Count > 0)
         {
-            return await FailAsync(BadArguments, string.Join(" ", commandLine.Errors) + " Run with --help for usage.").ConfigureAwait(false);
+            return await FailAsync(ConfigAgentExitCodes.InvalidOptions, string.Join(" ", commandLine.Errors) + " Run with --help for usage.").ConfigureAwait(false);
+        }
+
+        if (commandLine.ShowVersion)
+        {
+            await Console.Out.WriteLineAsync(AgentCommandLine.VersionText).ConfigureAwait(false);
+            return ConfigAgentExitCodes.Ok;
         }
 
         using var stop = new CancellationTokenSource();
@@ -69,50 +75,30 @@ internal static partial class Program
             .AddLogging(logging => logging
                 .AddSimpleConsole(console => console.SingleLine = true)
                 .SetMinimumLevel(commandLine.Verbose ? LogLevel.Debug : LogLevel.Information))
-            .AddSingleton<IRendezvousConnector>(sp => new HttpRendezvousConnector(
-                () => ClientOptions(commandLine, sp.GetRequiredService<IOptions<ConfigAgentOptions>>().Value),
-                sp.GetService<ILoggerFactory>()))
-            // Parsed again into the registered options: the same arguments give the same result.
-            .AddConfigAgent(configured => AgentCommandLine.Parse(args, configured, Variable));
+            .AddConfigAgent(commandLine.ApplyTo);
         await using var provider = services.BuildServiceProvider();
         try
         {
             await provider.GetRequiredService<IConfigAgent>().RunAsync(stop.Token).ConfigureAwait(false);
-            return Ok;
+            return ConfigAgentExitCodes.Ok;
         }
         catch (Exception) when (stop.IsCancellationRequested)
         {
             // Stopped on SIGTERM or SIGINT: whatever was interrupted, stopping is what happened.
-            return Ok;
+            return ConfigAgentExitCodes.Ok;
         }
         catch (OptionsValidationException e)
         {
-            return await FailAsync(BadArguments, "invalid options: " + string.Join(" ", e.Failures)).ConfigureAwait(false);
+            return await FailAsync(ConfigAgentExitCodes.InvalidOptions, "invalid options: " + string.Join(" ", e.Failures)).ConfigureAwait(false);
         }
         catch (ConfigAgentException e)
         {
-            return await FailAsync(ExitCodeFor(e), e.Message).ConfigureAwait(false);
+            return await FailAsync(ConfigAgentExitCodes.For(e), e.Message).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // An unwritable state directory is the usual I/O failure here; its message names the path, nothing secret.
-            return await FailAsync(UnexpectedError, e.Message).ConfigureAwait(false);
+            return await FailAsync(ConfigAgentExitCodes.UnexpectedError, e.Message).ConfigureAwait(false);
         }
-    }
-
-    private static RendezvousInstanceClientOptions ClientOptions(AgentCommandLine commandLine, ConfigAgentOptions agent)
-    {
-        // Two quick retries per call: the agent's own capped backoff paces retries across calls and endpoints.
-        var options = new RendezvousInstanceClientOptions
-        {
-            MaxRetryAttempts = 2,
-            MaxResponseBytes = RendezvousInstanceClientOptions.ResponseLimitFor(agent.Limits.MaxConfigurationBytes),
-        };
-        if (commandLine.RequestTimeout is { } timeout)
-        {
-            options.RequestTimeout = timeout;
-        }
-
-        return options;
     }
 }

@@ -80,6 +80,12 @@ public sealed class ConfigAgentOptions
     /// <summary>The fraction (0 to below 1) by which a retry delay is randomly shortened. Default 0.2.</summary>
     public double RetryJitter { get; set; } = 0.2;
 
+    /// <summary>
+    /// How long one request to the rendezvous point may take (a long poll gets <see cref="UpdatePollTimeout"/> on
+    /// top), for the default connector that <c>AddConfigAgent</c> registers. Default 30 s.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long one long poll for a newer configuration waits. Default 60 s.</summary>
     public TimeSpan UpdatePollTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -91,9 +97,9 @@ public sealed class ConfigAgentOptions
 
     /// <summary>
     /// The rendezvous point's limits, which the agent respects when reporting, and enforces on what it receives (a
-    /// larger configuration is refused). Defaults match the caches'. Raising <see cref="ConfigCacheLimits.MaxConfigurationBytes"/>
-    /// needs a transport that reads answers that large too (the host sizes its client with
-    /// <c>RendezvousInstanceClientOptions.ResponseLimitFor</c>).
+    /// larger configuration is refused). Defaults match the caches'. The default connector that <c>AddConfigAgent</c>
+    /// registers reads answers up to the size that carries a configuration of <see cref="ConfigCacheLimits.MaxConfigurationBytes"/>
+    /// (<c>RendezvousInstanceClientOptions.ResponseLimitFor</c>); a connector of your own must be sized alike.
     /// </summary>
     public ConfigCacheLimits Limits { get; set; } = new();
 

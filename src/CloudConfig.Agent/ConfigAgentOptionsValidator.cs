@@ -78,6 +78,7 @@ internal sealed class ConfigAgentOptionsValidator : IValidateOptions<ConfigAgent
             problems.Add($"RetryJitter must be at least 0 and less than 1 (was {options.RetryJitter}).");
         }
 
+        Positive(problems, nameof(options.RequestTimeout), options.RequestTimeout);
         Positive(problems, nameof(options.UpdatePollTimeout), options.UpdatePollTimeout);
         ValidateLimits(problems, options);
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

@@ -1,67 +1,80 @@
-using System.Collections.Concurrent;
-
 namespace CloudConfig.Cache.InMemory;
 
 /// <summary>
-/// The index behind <c>remove_stale</c>: every registration and every contact appends (uuid, time) in time order,
-/// so a sweep only reads the events older than its cutoff instead of scanning every entry. An event whose entry
-/// has been heard from since is simply dropped when the sweep reaches it: a newer event for it is further back.
+/// The index behind <c>remove_stale</c>: one node per entry, kept in order of last contact, so a sweep reads only
+/// the entries older than its cutoff and the index never grows with traffic, only with entries. A contact moves its
+/// entry's node to the end of the order in place; nothing is allocated per contact.
 /// </summary>
 /// <remarks>
-/// Callers change an entry's last-contact time only inside <see cref="Record{TState, TResult}"/>, under the same lock that
-/// reads the clock and appends, so events are in time order and every entry's last-seen time has its own event.
+/// The order is kept per shard (by uuid), each shard with its own lock, so instances contacting different entries
+/// rarely meet on a lock and no contact waits for a process-wide one. Callers change an entry's last-seen time only
+/// inside <see cref="Record{TState, TResult}"/>, under its shard's lock, which reads the clock and moves the node:
+/// within a shard, node order is last-seen order and every node carries its entry's last-seen time.
 /// </remarks>
-internal sealed class ContactLog(TimeProvider time)
+/// <param name="time">The cache's clock.</param>
+/// <param name="nodeOf">The node of the entry stored under a uuid now, or null when there is none.</param>
+internal sealed class ContactLog(TimeProvider time, Func<Guid, ContactNode?> nodeOf)
 {
-    private readonly Lock _appendLock = new();
-    private ConcurrentQueue<(Guid Uuid, DateTimeOffset At)> _events = new();
+    // A power of two, so a shard is picked with a mask; a few times the cores of any machine this runs on.
+    private const int ShardCount = 64;
 
-    public int Count => _events.Count;
+    private readonly ContactShard[] _shards = [.. Enumerable.Range(0, ShardCount).Select(_ => new ContactShard())];
+
+    /// <summary>How many nodes the index holds: one per entry.</summary>
+    public int Count => _shards.Sum(shard => shard.Count);
+
+    /// <summary>The number of shards a sweep walks through.</summary>
+    public static int Shards => ShardCount;
 
     /// <summary>
-    /// Reads the clock, lets <paramref name="change"/> apply it to the entry, and logs the contact if the change
-    /// says it happened. The change runs under the lock: keep it short.
+    /// Reads the clock and lets <paramref name="change"/> apply it to the entry; if the change says it contacted
+    /// (or created) the entry, the entry's node moves to the end. The change runs under the shard's lock: keep it short.
     /// </summary>
     public TResult Record<TState, TResult>(Guid uuid, TState state, Func<TState, DateTimeOffset, (bool Contacted, TResult Result)> change)
     {
-        lock (_appendLock)
+        var shard = ShardOf(uuid);
+        lock (shard.Lock)
         {
             var now = time.GetUtcNow();
             var (contacted, result) = change(state, now);
-            if (contacted)
+            // Registrations of this uuid take this lock too, so the node found is the contacted entry's, or none
+            // when an app-side removal took the entry meanwhile (its Forget then waits for this lock).
+            if (contacted && nodeOf(uuid) is { } node)
             {
-                _events.Enqueue((uuid, now));
+                shard.MoveToEnd(node, now);
             }
 
             return result;
         }
     }
 
-    /// <summary>Takes the oldest event if it is older than <paramref name="cutoff"/>. Only one sweeper may call this at a time.</summary>
-    public bool TryTakeOlderThan(DateTimeOffset cutoff, out Guid uuid)
+    /// <summary>Drops a removed entry's node; a node already dropped is left alone.</summary>
+    public void Forget(ContactNode node)
     {
-        uuid = default;
-        var events = _events;
-        if (!events.TryPeek(out var oldest) || oldest.At >= cutoff)
+        var shard = ShardOf(node.Uuid);
+        lock (shard.Lock)
         {
-            return false;
+            shard.Unlink(node);
         }
-
-        events.TryDequeue(out oldest);
-        uuid = oldest.Uuid;
-        return true;
     }
 
     /// <summary>
-    /// Replaces the log with one event per live entry, in time order. Needed only when contacts have piled up
-    /// events far beyond the number of entries; the caller holds the sweep lock.
+    /// Drops up to <paramref name="max"/> of the oldest nodes of one shard that are older than
+    /// <paramref name="cutoff"/>, and adds their uuids to <paramref name="taken"/>. A contact after this puts the
+    /// node back.
     /// </summary>
-    public void Compact(Func<IEnumerable<(Guid Uuid, DateTimeOffset At)>> liveEntries)
+    public void TakeOlderThan(int shardIndex, DateTimeOffset cutoff, List<Guid> taken, int max)
     {
-        lock (_appendLock)
+        var shard = _shards[shardIndex];
+        lock (shard.Lock)
         {
-            var ordered = liveEntries().OrderBy(e => e.At);
-            _events = new ConcurrentQueue<(Guid Uuid, DateTimeOffset At)>(ordered);
+            while (taken.Count < max && shard.Oldest is { } oldest && oldest.At < cutoff)
+            {
+                shard.Unlink(oldest);
+                taken.Add(oldest.Uuid);
+            }
         }
     }
+
+    private ContactShard ShardOf(Guid uuid) => _shards[uuid.GetHashCode() & (ShardCount - 1)];
 }

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace CloudConfig.Cache.InMemory;
 
 // Uuids are logged, secrets never: none of these messages takes one.
+// Refusals are Debug: one line per wrong guess would let a flood of them fill the log (a rendezvous server logs them
+// as counts per interval instead).
 public sealed partial class InMemoryConfigCache
 {
     private static partial class Log
@@ -26,7 +28,7 @@ public sealed partial class InMemoryConfigCache
         [LoggerMessage(6, LogLevel.Warning, "A consumed boot secret for entry {Uuid} was presented again without its trust key: refused. The boot string may have leaked.")]
         public static partial void BootSecretReplayed(ILogger logger, Guid uuid);
 
-        [LoggerMessage(7, LogLevel.Information, "Refused {Operation} for entry {Uuid}: unknown entry or wrong credential")]
+        [LoggerMessage(7, LogLevel.Debug, "Refused {Operation} for entry {Uuid}: unknown entry or wrong credential")]
         public static partial void Refused(ILogger logger, Guid uuid, string operation);
 
         [LoggerMessage(8, LogLevel.Debug, "Entry {Uuid} reported {State}")]
@@ -35,7 +37,7 @@ public sealed partial class InMemoryConfigCache
         [LoggerMessage(9, LogLevel.Debug, "Assigned dynamic entry {Uuid} from pool {Pool}")]
         public static partial void Assigned(ILogger logger, Guid uuid, string pool);
 
-        [LoggerMessage(10, LogLevel.Information, "Refused assign_dynamic for pool {Pool}: unknown pool or wrong credential")]
+        [LoggerMessage(10, LogLevel.Debug, "Refused assign_dynamic for pool {Pool}: unknown pool or wrong credential")]
         public static partial void PoolRefused(ILogger logger, string pool);
     }
 }

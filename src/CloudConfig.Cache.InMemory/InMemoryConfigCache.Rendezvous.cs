@@ -11,10 +11,12 @@ public sealed partial class InMemoryConfigCache
     {
         ArgumentNullException.ThrowIfNull(credential);
         cancellationToken.ThrowIfCancellationRequested();
-        var presented = new PresentedCredential(credential.BootSecret?.Hash(), credential.TrustKey.Hash());
-        var (outcome, served) = _contacts.Record(uuid, presented, (p, now) =>
+        var presented = new PresentedCredential(uuid, credential.BootSecret?.Hash(), credential.TrustKey.Hash());
+        // Static, with its state passed in: the hot path allocates no closure.
+        var (outcome, served) = _contacts.Record(uuid, (Entries: _entries, Presented: presented), static (state, now) =>
         {
-            while (_entries.TryGetValue(uuid, out var stored))
+            var (entries, p) = state;
+            while (entries.TryGetValue(p.Uuid, out var stored))
             {
                 var (next, result) = DecideFetch(stored, p, now);
                 if (next is null)
@@ -22,7 +24,7 @@ public sealed partial class InMemoryConfigCache
                     return (false, (result, (StoredEntry?)null));
                 }
 
-                if (_entries.TryUpdate(uuid, next, stored))
+                if (entries.TryUpdate(p.Uuid, next, stored))
                 {
                     return (result == FetchOutcome.Served, (result, next));
                 }
@@ -38,7 +40,7 @@ public sealed partial class InMemoryConfigCache
                 return Task.FromResult(served!.ToInstanceConfiguration());
             case FetchOutcome.Replayed:
                 Log.BootSecretReplayed(_logger, uuid);
-                throw new ConfigEntryNotFoundException();
+                throw new BootSecretReplayedException();
             default:
                 Log.Refused(_logger, uuid, "fetch");
                 throw new ConfigEntryNotFoundException();
@@ -166,7 +168,7 @@ public sealed partial class InMemoryConfigCache
         if (presented.BootSecret is null)
         {
             return presented.TrustKey.Equals(stored.TrustKeyHash)
-                ? (stored.With(entry with { LastContactAt = now }), FetchOutcome.Served)
+                ? (stored.Touched(now), FetchOutcome.Served)
                 : (null, FetchOutcome.Refused);
         }
 
@@ -184,13 +186,13 @@ public sealed partial class InMemoryConfigCache
         // The same boot secret and trust key again: the agent's first answer was lost and it is retrying.
         if (presented.TrustKey.Equals(stored.TrustKeyHash))
         {
-            return (stored.With(entry with { LastContactAt = now }), FetchOutcome.Served);
+            return (stored.Touched(now), FetchOutcome.Served);
         }
 
         return (stored.With(entry with { BootSecretReplays = entry.BootSecretReplays + 1 }), FetchOutcome.Replayed);
     }
 
-    private sealed record PresentedCredential(SecretHash? BootSecret, SecretHash TrustKey);
+    private readonly record struct PresentedCredential(Guid Uuid, SecretHash? BootSecret, SecretHash TrustKey);
 
     private enum FetchOutcome
     {

@@ -14,6 +14,9 @@ namespace CloudConfig.Cache.InMemory;
 /// <remarks>The operations complete synchronously; they return tasks to fit <see cref="IConfigCache"/>.</remarks>
 public sealed partial class InMemoryConfigCache : IConfigCache
 {
+    // How many stale entries a sweep takes from a shard at a time: contacts to that shard wait at most that long.
+    private const int SweepBatch = 1024;
+
     private readonly ConcurrentDictionary<Guid, StoredEntry> _entries = new();
     private readonly ConcurrentDictionary<string, DynamicPool> _pools = new(StringComparer.Ordinal);
     private readonly Lock _sweepLock = new();
@@ -43,13 +46,13 @@ public sealed partial class InMemoryConfigCache : IConfigCache
         _limits = value.Limits;
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger<InMemoryConfigCache>.Instance;
-        _contacts = new ContactLog(_time);
+        _contacts = new ContactLog(_time, uuid => _entries.TryGetValue(uuid, out var stored) ? stored.Contact : null);
     }
 
     /// <summary>The number of entries held.</summary>
     public long Count => Interlocked.Read(ref _count);
 
-    /// <summary>How many events the stale index holds; for tests of its compaction.</summary>
+    /// <summary>How many nodes the stale index holds (one per entry, however many contacts); for tests.</summary>
     internal int ContactLogLength => _contacts.Count;
 
     /// <inheritdoc />
@@ -70,7 +73,7 @@ public sealed partial class InMemoryConfigCache : IConfigCache
                 DynamicPool = reg.DynamicPool,
                 CreatedAt = now,
             };
-            var ok = _entries.TryAdd(reg.Uuid, new StoredEntry(entry, reg.CredentialHash, null));
+            var ok = _entries.TryAdd(reg.Uuid, new StoredEntry(entry, reg.CredentialHash, null, new ContactNode(reg.Uuid)));
             return (ok, ok ? entry : null);
         });
 
@@ -82,7 +85,6 @@ public sealed partial class InMemoryConfigCache : IConfigCache
 
         pool?.Add(registration.Uuid);
         Log.Registered(_logger, registration.Uuid, registration.DynamicPool);
-        CompactContactsIfBloated();
         return Task.FromResult(added);
     }
 
@@ -133,23 +135,29 @@ public sealed partial class InMemoryConfigCache : IConfigCache
     /// <inheritdoc />
     public Task<int> RemoveStaleAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        if (timeout < TimeSpan.Zero)
-        {
-            throw new InvalidConfigInputException("timeout", "must not be negative.");
-        }
-
+        ConfigInputValidator.ValidateStaleTimeout(timeout);
         var cutoff = _time.GetUtcNow() - timeout;
         var removed = 0;
-        // One sweeper at a time; readers and contacts never wait for it.
+        var stale = new List<Guid>(SweepBatch);
+        // One sweeper at a time; contacts wait only for the shard being swept, one batch at a time.
         lock (_sweepLock)
         {
-            while (_contacts.TryTakeOlderThan(cutoff, out var uuid))
+            for (var shard = 0; shard < ContactLog.Shards; shard++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (TryRemoveIfStale(uuid, cutoff))
+                do
                 {
-                    removed++;
+                    cancellationToken.ThrowIfCancellationRequested();
+                    stale.Clear();
+                    _contacts.TakeOlderThan(shard, cutoff, stale, SweepBatch);
+                    foreach (var uuid in stale)
+                    {
+                        if (TryRemoveIfStale(uuid, cutoff))
+                        {
+                            removed++;
+                        }
+                    }
                 }
+                while (stale.Count == SweepBatch);
             }
         }
 
@@ -195,6 +203,7 @@ public sealed partial class InMemoryConfigCache : IConfigCache
     private void OnRemoved(StoredEntry removed)
     {
         Interlocked.Decrement(ref _count);
+        _contacts.Forget(removed.Contact);
         var entry = removed.Entry;
         if (entry.DynamicPool is { } poolName && removed.TrustKeyHash is { } trustKeyHash && _pools.TryGetValue(poolName, out var pool))
         {
@@ -221,25 +230,6 @@ public sealed partial class InMemoryConfigCache : IConfigCache
         {
             Interlocked.Decrement(ref _count);
             throw new ConfigCacheFullException(_limits.MaxEntries);
-        }
-    }
-
-    private void CompactContactsIfBloated()
-    {
-        // Contacts append events faster than sweeps may consume them; past twice the live entries the log is
-        // rebuilt with one event per entry. Skipped while a sweep runs: the next registration tries again.
-        if (_contacts.Count <= (2 * Count) + 4096 || !_sweepLock.TryEnter())
-        {
-            return;
-        }
-
-        try
-        {
-            _contacts.Compact(() => _entries.Select(e => (e.Key, e.Value.Entry.LastSeenAt)));
-        }
-        finally
-        {
-            _sweepLock.Exit();
         }
     }
 }

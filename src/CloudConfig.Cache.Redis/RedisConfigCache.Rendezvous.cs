@@ -25,7 +25,7 @@ public sealed partial class RedisConfigCache
                 return EntryCodec.ToInstanceConfiguration(uuid, reply, 1);
             case "replayed":
                 Log.BootSecretReplayed(_logger, uuid);
-                throw new ConfigEntryNotFoundException();
+                throw new BootSecretReplayedException();
             default:
                 Log.Refused(_logger, uuid, "fetch");
                 throw new ConfigEntryNotFoundException();

@@ -52,6 +52,12 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable, I
         _time = timeProvider ?? TimeProvider.System;
     }
 
+    /// <summary>The connection, shared with the failure budget on the same Redis.</summary>
+    internal RedisConnection Connection => _connection;
+
+    /// <summary>The key layout, shared with the failure budget.</summary>
+    internal RedisKeys Keys => _keys;
+
     /// <inheritdoc />
     public async Task<ConfigEntry> PreRegisterAsync(ConfigRegistration registration, CancellationToken cancellationToken = default)
     {
@@ -130,11 +136,7 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable, I
     /// <inheritdoc />
     public async Task<int> RemoveStaleAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        if (timeout < TimeSpan.Zero)
-        {
-            throw new InvalidConfigInputException("timeout", "must not be negative.");
-        }
-
+        ConfigInputValidator.ValidateStaleTimeout(timeout);
         var cutoff = EntryCodec.Score(_time.GetUtcNow() - timeout);
         RedisValue[] args = [cutoff, _sweepBatchSize, _keys.EntryKeyStart, _keys.Changes.ToString()];
         var removed = 0;

@@ -11,7 +11,9 @@ public static class RedisConfigCacheServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="RedisConfigCache"/> as the <see cref="IConfigCache"/>, replacing any cache registered
     /// before (choosing Redis is a deliberate choice; the in-memory default must not win over it). It connects
-    /// lazily, on the first call. Options are validated at start-up.
+    /// lazily, on the first call. Options are validated at start-up. It also registers the cache's
+    /// <see cref="IFailureBudget"/>, so that the failure budgets of every rendezvous server on this Redis are shared
+    /// and survive restarts (it replaces the in-process budgets).
     /// </summary>
     public static IServiceCollection AddRedisConfigCache(this IServiceCollection services, Action<RedisConfigCacheOptions> configure)
     {
@@ -23,6 +25,8 @@ public static class RedisConfigCacheServiceCollectionExtensions
         services.TryAddSingleton<RedisConfigCache>();
         services.RemoveAll<IConfigCache>();
         services.AddSingleton<IConfigCache>(sp => sp.GetRequiredService<RedisConfigCache>());
+        services.RemoveAll<IFailureBudget>();
+        services.AddSingleton<IFailureBudget>(sp => new RedisFailureBudget(sp.GetRequiredService<RedisConfigCache>()));
         return services.AddConfigCacheRoles();
     }
 }

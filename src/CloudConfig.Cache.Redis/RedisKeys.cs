@@ -10,7 +10,8 @@ namespace CloudConfig.Cache.Redis;
 /// An entry is a hash at <c>{prefix:uuid}</c> and its configuration a string at <c>{prefix:uuid}:c</c>: the braces
 /// are a Redis Cluster hash tag, so both keys of one entry always share a slot. The stale index (<c>prefix:index</c>, a sorted
 /// set of uuids scored by last-seen time), the pool credentials (<c>prefix:pools</c>), the pool queues
-/// (<c>prefix:pool:name</c>) and the dynamic claims by trust key (<c>prefix:claims</c>) are deployment-wide.
+/// (<c>prefix:pool:name</c>), the dynamic claims by trust key (<c>prefix:claims</c>) and the rendezvous servers'
+/// failure budgets (<c>prefix:failures:key</c> and <c>prefix:attempts:key</c>, each expiring) are deployment-wide.
 /// </para>
 /// <para>
 /// The cluster trade-off: each rule is one Lua script that touches an entry and the deployment-wide keys together
@@ -43,6 +44,12 @@ internal sealed class RedisKeys(string prefix)
     public RedisKey Configuration(Guid uuid) => EntryKeyStart + Member(uuid) + "}" + ConfigurationSuffix;
 
     public RedisKey Pool(string name) => prefix + ":pool:" + name;
+
+    /// <summary>The failures of a key of <see cref="RedisFailureBudget"/>; it expires with its window.</summary>
+    public RedisKey Failures(string key) => prefix + ":failures:" + key;
+
+    /// <summary>The attempts of a key of <see cref="RedisFailureBudget"/> being checked now.</summary>
+    public RedisKey Attempts(string key) => prefix + ":attempts:" + key;
 
     /// <summary>The uuid as it appears in the index, the pools and the change channel.</summary>
     public static string Member(Guid uuid) => uuid.ToString("N");

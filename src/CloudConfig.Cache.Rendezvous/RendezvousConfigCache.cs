@@ -116,11 +116,7 @@ public sealed partial class RendezvousConfigCache : IConfigCache, IDisposable
     /// <inheritdoc />
     public Task<int> RemoveStaleAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        if (timeout < TimeSpan.Zero)
-        {
-            throw new InvalidConfigInputException("timeout", "must not be negative.");
-        }
-
+        ConfigInputValidator.ValidateStaleTimeout(timeout);
         var message = new RemoveStaleMessage { TimeoutMilliseconds = (long)timeout.TotalMilliseconds };
         return CallAsync(idempotent: true, async token =>
         {

@@ -9,8 +9,17 @@ public static class RendezvousRoutes
     /// <summary>The version prefix of every route.</summary>
     public const string Prefix = "/v1";
 
-    /// <summary><c>GET</c>: liveness; no authentication.</summary>
+    /// <summary><c>GET</c>: liveness, the same as <see cref="HealthLive"/> (kept for earlier clients); no authentication.</summary>
     public const string Health = Prefix + "/health";
+
+    /// <summary><c>GET</c>: liveness: 200 while the process serves requests, whatever its cache does; no authentication.</summary>
+    public const string HealthLive = Prefix + "/health/live";
+
+    /// <summary>
+    /// <c>GET</c>: readiness: 200 while the server can do its work (its cache answers), 503 otherwise and while it
+    /// stops; no authentication.
+    /// </summary>
+    public const string HealthReady = Prefix + "/health/ready";
 
     /// <summary><c>GET</c>: an instance fetches its configuration (boot or trust credential).</summary>
     public const string InstanceConfiguration = Prefix + "/instances/{uuid}/configuration";

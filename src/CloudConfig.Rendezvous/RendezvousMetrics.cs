@@ -17,7 +17,7 @@ internal sealed class RendezvousMetrics
     {
         var meter = meterFactory.Create(MeterName);
         _registrations = meter.CreateCounter<long>("cloudconfig.rendezvous.registrations", description: "Entries pre-registered.");
-        _claims = meter.CreateCounter<long>("cloudconfig.rendezvous.claims", description: "Entries claimed by a first contact or a dynamic assignment.");
+        _claims = meter.CreateCounter<long>("cloudconfig.rendezvous.claims", description: "First contacts and dynamic assignments served (one retried after a lost answer counts again).");
         _reports = meter.CreateCounter<long>("cloudconfig.rendezvous.reports", description: "Reports (update_cache) accepted.");
         _refusals = meter.CreateCounter<long>("cloudconfig.rendezvous.refusals", description: "Requests refused for a missing or wrong credential, or throttled.");
         _replays = meter.CreateCounter<long>("cloudconfig.rendezvous.replays", description: "Consumed boot secrets presented again: an alarm.");

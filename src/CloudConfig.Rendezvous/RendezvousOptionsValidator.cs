@@ -43,6 +43,16 @@ internal sealed class RendezvousOptionsValidator : IValidateOptions<RendezvousOp
             problems.Add("FailureWindow must be greater than zero.");
         }
 
+        if (options.RefusalLogInterval <= TimeSpan.Zero)
+        {
+            problems.Add("RefusalLogInterval must be greater than zero.");
+        }
+
+        if (options.ReadinessTimeout <= TimeSpan.Zero)
+        {
+            problems.Add("ReadinessTimeout must be greater than zero.");
+        }
+
         if (options.MaxPageSize <= 0)
         {
             problems.Add("MaxPageSize must be greater than zero.");

@@ -25,6 +25,7 @@ public sealed class ConfigAgentOptionsTests
             InitialRetryDelay = TimeSpan.FromSeconds(10),
             MaxRetryDelay = TimeSpan.FromSeconds(5),
             RetryJitter = 1,
+            RequestTimeout = TimeSpan.Zero,
             MaxOutputTailChars = 20_000,
             CommandEnvironment = { "CLOUDCONFIG_BOOT", "A=B" },
         };
@@ -43,6 +44,7 @@ public sealed class ConfigAgentOptionsTests
                 "CommandTimeout must be greater than zero (was -00:00:01).",
                 "MaxRetryDelay (00:00:05) must not be less than InitialRetryDelay (00:00:10).",
                 "RetryJitter must be at least 0 and less than 1 (was 1).",
+                "RequestTimeout must be greater than zero (was 00:00:00).",
                 "MaxOutputTailChars must be between 1 and Limits.MaxStatusDetailLength (16384) (was 20000).",
             ],
             result.Failures);

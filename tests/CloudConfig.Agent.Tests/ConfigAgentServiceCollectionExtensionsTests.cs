@@ -1,5 +1,6 @@
 using CloudConfig.Cache.InMemory;
 using CloudConfig.Core;
+using CloudConfig.Rendezvous.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -46,6 +47,46 @@ public sealed class ConfigAgentServiceCollectionExtensionsTests
         using var provider = services.AddConfigAgent().BuildServiceProvider();
 
         Assert.Same(mine, provider.GetRequiredService<IConfigurationApplier>());
+    }
+
+    [Fact]
+    public void AddConfigAgent_NoConnectorRegistered_UsesTheHttpConnector()
+    {
+        var services = new ServiceCollection().AddLogging();
+
+        using var provider = services.AddConfigAgent(o => o.StateDirectory = "/tmp/state").BuildServiceProvider();
+
+        Assert.IsType<HttpRendezvousConnector>(provider.GetRequiredService<IRendezvousConnector>());
+        Assert.IsType<ConfigAgent>(provider.GetRequiredService<IConfigAgent>());
+    }
+
+    [Fact]
+    public void AddConfigAgent_ConnectorRegisteredBeforeOrAfter_WinsOverTheHttpConnector()
+    {
+        var before = new TestConnector(new InMemoryConfigCache());
+        var after = new TestConnector(new InMemoryConfigCache());
+
+        using var keptBefore = new ServiceCollection().AddSingleton<IRendezvousConnector>(before).AddConfigAgent().BuildServiceProvider();
+        using var addedAfter = new ServiceCollection().AddConfigAgent().AddSingleton<IRendezvousConnector>(after).BuildServiceProvider();
+
+        Assert.Same(before, keptBefore.GetRequiredService<IRendezvousConnector>());
+        Assert.Same(after, addedAfter.GetRequiredService<IRendezvousConnector>());
+    }
+
+    [Fact]
+    public void HttpConnectorOptions_FollowTheAgentsLimitsAndRequestTimeout()
+    {
+        var agent = new ConfigAgentOptions { RequestTimeout = TimeSpan.FromSeconds(7), Limits = { MaxConfigurationBytes = 3 * 1024 * 1024 } };
+
+        var client = HttpRendezvousConnector.ClientOptionsFor(agent);
+        var defaults = HttpRendezvousConnector.ClientOptionsFor(new ConfigAgentOptions());
+
+        // 3 MiB in base64 (4,194,304 bytes) plus the 128 KiB the rest of the message may take.
+        Assert.Equal(4_194_304 + 131_072, client.MaxResponseBytes);
+        Assert.Equal(TimeSpan.FromSeconds(7), client.RequestTimeout);
+        Assert.Equal(2, client.MaxRetryAttempts);
+        Assert.Equal(RendezvousInstanceClientOptions.DefaultMaxResponseBytes, defaults.MaxResponseBytes);
+        Assert.Empty(client.Validate());
     }
 
     [Fact]

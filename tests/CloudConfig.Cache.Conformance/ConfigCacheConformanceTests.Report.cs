@@ -123,6 +123,24 @@ public abstract partial class ConfigCacheConformanceTests
         Assert.Equal(before, await Cache.GetAsync(uuid));
     }
 
+    [Theory]
+    [InlineData("na\0me")]
+    [InlineData("line\nbreak")]
+    [InlineData("\u0007bell")]
+    [InlineData("tab\t")]
+    [InlineData("del\u007f")]
+    public async Task UpdateCache_ParameterNameWithAControlCharacter_ThrowsInvalidInputAndChangesNothing(string name)
+    {
+        var (uuid, _, trustKey) = await RegisterAndClaimAsync();
+        var before = await Cache.GetAsync(uuid);
+        var report = new InstanceReport(new InstanceStatus(InstanceState.Configured)) { Parameters = new Dictionary<string, ParameterValue> { [name] = 1L } };
+
+        var error = await Assert.ThrowsAsync<InvalidConfigInputException>(() => Cache.UpdateCacheAsync(uuid, trustKey, report));
+
+        Assert.Equal("parameters", error.Field);
+        Assert.Equal(before, await Cache.GetAsync(uuid));
+    }
+
     [Fact]
     public async Task UpdateCache_NonFiniteNumber_ThrowsInvalidInputAndChangesNothing()
     {

@@ -71,4 +71,20 @@ public abstract partial class ConfigCacheConformanceTests
         Assert.Equal("timeout", error.Field);
         Assert.Single(await ListAllAsync());
     }
+
+    [Theory]
+    [InlineData(100_000_000_000_000L)]
+    [InlineData(900_000_000_000_000L)]
+    public async Task RemoveStale_TimeoutLongerThanACentury_ThrowsInvalidInputNamingTimeoutAndRemovesNothing(long milliseconds)
+    {
+        await RegisterAsync();
+        Time.Advance(TimeSpan.FromDays(1));
+
+        var error = await Assert.ThrowsAsync<InvalidConfigInputException>(() => Cache.RemoveStaleAsync(TimeSpan.FromMilliseconds(milliseconds)));
+
+        Assert.Equal("timeout", error.Field);
+        Assert.Single(await ListAllAsync());
+        Assert.Equal(0, await Cache.RemoveStaleAsync(ConfigInputValidator.MaxStaleTimeout));
+        Assert.Equal(1, await Cache.RemoveStaleAsync(TimeSpan.FromHours(1)));
+    }
 }

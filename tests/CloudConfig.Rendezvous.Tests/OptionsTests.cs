@@ -18,6 +18,8 @@ public sealed class OptionsTests
             FailuresPerAddress = 0,
             FailuresPerEntry = -1,
             FailureWindow = TimeSpan.Zero,
+            RefusalLogInterval = TimeSpan.Zero,
+            ReadinessTimeout = TimeSpan.FromSeconds(-1),
             MaxPageSize = 0,
             Limits = new ConfigCacheLimits { MaxConfigurationBytes = 0 },
         };
@@ -27,7 +29,7 @@ public sealed class OptionsTests
         Assert.Equal(
             "ApiKey must have at least 22 characters.; MaxConfigurationBytes must be greater than zero (was 0).; MaxLongPoll must not be negative.; "
             + "FailuresPerAddress must be greater than zero.; FailuresPerEntry must be greater than zero.; FailureWindow must be greater than zero.; "
-            + "MaxPageSize must be greater than zero.",
+            + "RefusalLogInterval must be greater than zero.; ReadinessTimeout must be greater than zero.; MaxPageSize must be greater than zero.",
             result.FailureMessage);
     }
 

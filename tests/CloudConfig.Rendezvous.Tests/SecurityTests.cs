@@ -53,8 +53,8 @@ public sealed class SecurityTests
     public async Task InstanceCredential_CannotReadAnotherEntryNorCallAnyAppEndpoint()
     {
         await using var server = await TestServer.StartAsync();
-        var (a, trustKeyOfA) = await ClaimAsync(server);
-        var (b, _) = await ClaimAsync(server);
+        var (a, trustKeyOfA) = await server.ClaimAsync();
+        var (b, _) = await server.ClaimAsync();
         var before = await server.Cache.GetAsync(b);
         using var asInstance = server.CreateHttpClient("CloudConfig-Trust " + trustKeyOfA.Reveal());
         using var asBearer = server.CreateHttpClient("Bearer " + trustKeyOfA.Reveal());
@@ -215,16 +215,6 @@ public sealed class SecurityTests
         request.Headers.Authorization = authorization;
         using var response = await http.SendAsync(request);
         return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsByteArrayAsync());
-    }
-
-    private static async Task<(Guid Uuid, Secret TrustKey)> ClaimAsync(TestServer server)
-    {
-        var uuid = Guid.NewGuid();
-        var bootSecret = Secret.Generate();
-        var trustKey = Secret.Generate();
-        await server.Cache.PreRegisterAsync(ConfigRegistration.ForBootSecret(uuid, ConfigurationContent.FromText("x"), bootSecret));
-        await server.Cache.FetchAsync(uuid, InstanceCredential.FirstContact(bootSecret, trustKey));
-        return (uuid, trustKey);
     }
 
     private static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");

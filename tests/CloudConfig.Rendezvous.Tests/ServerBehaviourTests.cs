@@ -6,6 +6,7 @@ using CloudConfig.Core;
 using CloudConfig.Rendezvous.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -29,7 +30,7 @@ public sealed class ServerBehaviourTests
     public async Task WaitForUpdate_ALongerWaitThanTheServerAllows_IsCutToItsBound()
     {
         await using var server = await TestServer.StartAsync(configure: o => o.MaxLongPoll = TimeSpan.Zero);
-        var (uuid, trustKey) = await ClaimAsync(server);
+        var (uuid, trustKey) = await server.ClaimAsync();
         using var http = server.CreateHttpClient("CloudConfig-Trust " + trustKey.Reveal());
 
         var response = await http.GetAsync($"/v1/instances/{uuid}/configuration/updates?after=1&timeoutMs=3600000");
@@ -38,10 +39,36 @@ public sealed class ServerBehaviourTests
     }
 
     [Fact]
+    public async Task WaitForUpdate_WhenTheServerStops_IsAnswered503WithRetryAfterAtOnce()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var server = await TestServer.StartAsync(time, configure: o => o.MaxLongPoll = TimeSpan.FromHours(1));
+        var (uuid, trustKey) = await server.ClaimAsync();
+        time.Advance(TimeSpan.FromMinutes(1));
+        using var http = server.CreateHttpClient("CloudConfig-Trust " + trustKey.Reveal());
+        var longPoll = http.GetAsync($"/v1/instances/{uuid}/configuration/updates?after=1&timeoutMs=3600000");
+        // Its credential check is a contact: once it shows, the poll is past it (and waits on the fake clock, forever).
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        while ((await server.Cache.GetAsync(uuid))!.LastContactAt != time.GetUtcNow())
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), "The long poll never reached its credential check.");
+            await Task.Delay(10);
+        }
+
+        var stopping = server.DisposeAsync();
+        using var response = await longPoll;
+        await stopping;
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), response.Headers.RetryAfter?.Delta);
+        Assert.Contains("urn:cloudconfig:problem:unavailable", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WaitForUpdate_IfNoneMatchWithAnOlderETag_ReturnsTheNewerConfigurationAndItsETag()
     {
         await using var server = await TestServer.StartAsync();
-        var (uuid, trustKey) = await ClaimAsync(server);
+        var (uuid, trustKey) = await server.ClaimAsync();
         using var http = server.CreateHttpClient("CloudConfig-Trust " + trustKey.Reveal());
         var fetched = await http.GetAsync($"/v1/instances/{uuid}/configuration");
         await server.Cache.UpdateConfigurationAsync(uuid, ConfigurationContent.FromText("v2"));
@@ -56,31 +83,81 @@ public sealed class ServerBehaviourTests
     }
 
     [Fact]
-    public async Task Refusals_AreLoggedWithTheUuidAndNeverTheSecret()
+    public async Task Refusals_AreLoggedAsOneSummaryWithTheUuidAndNeverTheSecret()
     {
         var logs = new CapturingLoggerProvider();
-        await using var server = await StartWithLogsAsync(logs);
-        var (uuid, bootSecret, trustKey) = await ClaimWithSecretsAsync(server);
+        var server = await TestServer.StartAsync(logs: logs);
+        var (uuid, bootSecret, trustKey) = await server.ClaimWithSecretsAsync();
         var wrongKey = Secret.Generate();
-        using var agent = server.CreateInstanceClient();
-        using var app = new RendezvousConfigCache(Microsoft.Extensions.Options.Options.Create(new RendezvousConfigCacheOptions
+        using (var agent = server.CreateInstanceClient())
+        using (var app = new RendezvousConfigCache(Microsoft.Extensions.Options.Options.Create(new RendezvousConfigCacheOptions
         {
             BaseAddress = server.BaseAddress,
             ApiKey = "wrong-" + TestServer.ApiKey,
             MaxRetryAttempts = 0,
-        }));
+        })))
+        {
+            await Assert.ThrowsAsync<ConfigEntryNotFoundException>(() => agent.FetchAsync(uuid, InstanceCredential.Trusted(wrongKey)));
+            await Assert.ThrowsAsync<ConfigEntryNotFoundException>(() => agent.FetchAsync(uuid, InstanceCredential.FirstContact(bootSecret, wrongKey)));
+            await Assert.ThrowsAnyAsync<ConfigCacheException>(() => app.GetAsync(uuid));
+        }
 
-        await Assert.ThrowsAsync<ConfigEntryNotFoundException>(() => agent.FetchAsync(uuid, InstanceCredential.Trusted(wrongKey)));
-        await Assert.ThrowsAsync<ConfigEntryNotFoundException>(() => agent.FetchAsync(uuid, InstanceCredential.FirstContact(bootSecret, wrongKey)));
-        await Assert.ThrowsAnyAsync<ConfigCacheException>(() => app.GetAsync(uuid));
+        var beforeTheSummary = logs.Lines.Count(l => l.Category.StartsWith("CloudConfig.Rendezvous", StringComparison.Ordinal));
+        await server.DisposeAsync();
 
-        var text = string.Join('\n', logs.Messages);
-        Assert.Contains(logs.Messages, m => m.Contains("Refused fetch", StringComparison.Ordinal) && m.Contains(uuid.ToString(), StringComparison.Ordinal));
-        Assert.Contains(logs.Messages, m => m.Contains("ALARM", StringComparison.Ordinal) && m.Contains(uuid.ToString(), StringComparison.Ordinal));
-        Assert.Contains(logs.Messages, m => m.Contains("app.get", StringComparison.Ordinal));
+        var lines = logs.Lines.Where(l => l.Category.StartsWith("CloudConfig.Rendezvous", StringComparison.Ordinal)).Select(l => l.Text).ToList();
+        Assert.Equal(1, beforeTheSummary);
+        Assert.Contains("ALARM", lines[0], StringComparison.Ordinal);
+        Assert.Contains(uuid.ToString(), lines[0], StringComparison.Ordinal);
+        var summary = Assert.Single(lines.Skip(1));
+        Assert.StartsWith("Refused 3 requests", summary, StringComparison.Ordinal);
+        Assert.Contains("fetch: unknown entry or wrong credential 1", summary, StringComparison.Ordinal);
+        Assert.Contains("fetch: replayed boot secret 1", summary, StringComparison.Ordinal);
+        Assert.Contains("app.get: missing or wrong API key 1", summary, StringComparison.Ordinal);
+        Assert.Contains(uuid.ToString(), summary, StringComparison.Ordinal);
         foreach (var secret in new[] { bootSecret.Reveal(), trustKey.Reveal(), wrongKey.Reveal(), TestServer.ApiKey })
         {
-            Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, logs.AllText, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ReadyHost_ByDefault_LogsNoLinePerRequestButConfigurationCanAskForThem(bool configuredToInformation)
+    {
+        var logs = new CapturingLoggerProvider();
+        var server = await RendezvousServer.StartAsync(new RendezvousServerOptions
+        {
+            Configure = o => o.ApiKey = TestServer.ApiKey,
+            ConfigureBuilder = builder =>
+            {
+                builder.Logging.ClearProviders().AddProvider(logs);
+                if (configuredToInformation)
+                {
+                    builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Microsoft", "Information")]);
+                }
+            },
+        });
+        using (var http = new HttpClient { BaseAddress = server.Urls[0] })
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                (await http.GetAsync("/v1/health/ready")).EnsureSuccessStatusCode();
+            }
+        }
+
+        await server.DisposeAsync();
+
+        var framework = logs.Lines.Where(l => l.Category.StartsWith("Microsoft.", StringComparison.Ordinal) || l.Category.StartsWith("System.", StringComparison.Ordinal)).ToList();
+        if (configuredToInformation)
+        {
+            Assert.True(framework.Count(l => l.Category == "Microsoft.AspNetCore.Hosting.Diagnostics") >= 20);
+        }
+        else
+        {
+            Assert.All(framework, l => Assert.True(l.Level >= LogLevel.Warning, $"{l.Category} {l.Level}: {l.Text}"));
+            Assert.Empty(logs.Lines);
         }
     }
 
@@ -139,7 +216,7 @@ public sealed class ServerBehaviourTests
     public async Task AddRendezvousInstanceClient_ResolvesAClientForTheConfiguredServer()
     {
         await using var server = await TestServer.StartAsync();
-        var (uuid, trustKey) = await ClaimAsync(server);
+        var (uuid, trustKey) = await server.ClaimAsync();
         using var provider = new ServiceCollection()
             .AddRendezvousInstanceClient(o => o.BaseAddress = server.BaseAddress)
             .BuildServiceProvider();
@@ -184,49 +261,6 @@ public sealed class ServerBehaviourTests
 
         Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
         await app.StopAsync();
-    }
-
-    private static async Task<TestServer> StartWithLogsAsync(CapturingLoggerProvider logs)
-    {
-        // The test server clears the providers; this adds one back through the app's logger factory.
-        var server = await TestServer.StartAsync();
-        server.Server.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
-        return server;
-    }
-
-    private static async Task<(Guid Uuid, Secret TrustKey)> ClaimAsync(TestServer server)
-    {
-        var (uuid, _, trustKey) = await ClaimWithSecretsAsync(server);
-        return (uuid, trustKey);
-    }
-
-    private static async Task<(Guid Uuid, Secret BootSecret, Secret TrustKey)> ClaimWithSecretsAsync(TestServer server)
-    {
-        var uuid = Guid.NewGuid();
-        var bootSecret = Secret.Generate();
-        var trustKey = Secret.Generate();
-        await server.Cache.PreRegisterAsync(ConfigRegistration.ForBootSecret(uuid, ConfigurationContent.FromText("x"), bootSecret));
-        await server.Cache.FetchAsync(uuid, InstanceCredential.FirstContact(bootSecret, trustKey));
-        return (uuid, bootSecret, trustKey);
-    }
-
-    private sealed class CapturingLoggerProvider : ILoggerProvider, ILogger
-    {
-        public ConcurrentQueue<string> Messages { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Messages.Enqueue(formatter(state, exception) + " " + exception);
-
-        public void Dispose()
-        {
-        }
     }
 
     /// <summary>Sums the counters of one server's meter.</summary>

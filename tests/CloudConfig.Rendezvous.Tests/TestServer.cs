@@ -33,10 +33,14 @@ internal sealed class TestServer : IAsyncDisposable
         ConfigCacheLimits? limits = null,
         Action<RendezvousOptions>? configure = null,
         X509Certificate2? certificate = null,
-        Action<WebApplication>? configureApp = null)
+        Action<WebApplication>? configureApp = null,
+        CapturingLoggerProvider? logs = null,
+        Action<IServiceCollection>? services = null,
+        bool logEverything = false)
     {
         var cacheLimits = limits ?? new ConfigCacheLimits();
-        var cache = new InMemoryConfigCache(Options.Create(new InMemoryConfigCacheOptions { Limits = cacheLimits }), time);
+        // With logEverything the cache logs into the same capture at every level, so its lines are searched too.
+        var cache = new InMemoryConfigCache(Options.Create(new InMemoryConfigCacheOptions { Limits = cacheLimits }), time, logEverything ? logs?.CreateLogger<InMemoryConfigCache>() : null);
         var options = new RendezvousServerOptions
         {
             Certificate = certificate,
@@ -48,8 +52,20 @@ internal sealed class TestServer : IAsyncDisposable
             },
             ConfigureBuilder = builder =>
             {
+                // The host's own filters still apply to the captured lines, as they would to its console.
                 builder.Logging.ClearProviders();
+                if (logs is not null)
+                {
+                    builder.Logging.AddProvider(logs);
+                }
+
+                if (logEverything)
+                {
+                    builder.Logging.AddFilter("Microsoft", LogLevel.Trace).AddFilter("System", LogLevel.Trace).SetMinimumLevel(LogLevel.Trace);
+                }
+
                 builder.Services.AddSingleton<IConfigCache>(cache);
+                services?.Invoke(builder.Services);
             },
             ConfigureApp = configureApp,
         };
@@ -91,6 +107,24 @@ internal sealed class TestServer : IAsyncDisposable
         RetryBaseDelay = TimeSpan.FromMilliseconds(20),
         MaxRetryDelay = TimeSpan.FromMilliseconds(200),
     });
+
+    /// <summary>Registers an entry and makes its first contact in the cache, as a booted agent would.</summary>
+    public async Task<(Guid Uuid, Secret TrustKey)> ClaimAsync()
+    {
+        var (uuid, _, trustKey) = await ClaimWithSecretsAsync();
+        return (uuid, trustKey);
+    }
+
+    /// <summary>As <see cref="ClaimAsync"/>, with the boot secret used.</summary>
+    public async Task<(Guid Uuid, Secret BootSecret, Secret TrustKey)> ClaimWithSecretsAsync()
+    {
+        var uuid = Guid.NewGuid();
+        var bootSecret = Secret.Generate();
+        var trustKey = Secret.Generate();
+        await Cache.PreRegisterAsync(ConfigRegistration.ForBootSecret(uuid, ConfigurationContent.FromText("x"), bootSecret));
+        await Cache.FetchAsync(uuid, InstanceCredential.FirstContact(bootSecret, trustKey));
+        return (uuid, bootSecret, trustKey);
+    }
 
     public static AuthenticationHeaderValue Boot(Secret bootSecret, Secret trustKey) =>
         new("CloudConfig-Boot", $"{bootSecret.Reveal()} {trustKey.Reveal()}");

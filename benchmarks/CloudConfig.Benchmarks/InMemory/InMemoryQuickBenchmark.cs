@@ -16,6 +16,8 @@ public sealed class InMemoryQuickBenchmark : IQuickBenchmark
         [
             PreRegister(),
             Fetch(),
+            InMemoryContactBenchmarks.FetchFromTwoThreads(),
+            InMemoryContactBenchmarks.RetainedBytesPerContact(),
             Update(),
             .. InMemoryScalingBenchmarks.AssignDynamic(),
             InMemoryScalingBenchmarks.RemoveStale(),

@@ -2,8 +2,10 @@ namespace CloudConfig.Core;
 
 /// <summary>
 /// No entry matches the given uuid and credential: the entry does not exist, or the credential is wrong, or a
-/// consumed boot secret was replayed. One type and one message for all of these, on purpose, so that a caller
-/// probing uuids or secrets cannot tell them apart.
+/// consumed boot secret was replayed. One message for all of these, on purpose, so that a caller probing uuids or
+/// secrets cannot tell them apart; an unknown uuid and a wrong credential also share this exact type. Only a replay,
+/// which takes knowing the secret, is thrown as the subtype <see cref="BootSecretReplayedException"/>, for the
+/// alarm of the process holding the cache.
 /// </summary>
 public class ConfigEntryNotFoundException : ConfigCacheException
 {

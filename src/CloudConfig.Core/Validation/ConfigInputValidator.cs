@@ -6,6 +6,12 @@ namespace CloudConfig.Core;
 /// </summary>
 public static class ConfigInputValidator
 {
+    /// <summary>
+    /// The longest timeout <c>remove_stale</c> accepts: 100 years. Longer ones would put the cutoff before the
+    /// calendar's first day; nothing can be older than that anyway.
+    /// </summary>
+    public static readonly TimeSpan MaxStaleTimeout = TimeSpan.FromDays(36_500);
+
     /// <summary>Checks a registration against the limits.</summary>
     /// <exception cref="InvalidConfigInputException">The first problem found, naming its field.</exception>
     public static void ValidateRegistration(ConfigRegistration registration, ConfigCacheLimits limits)
@@ -67,6 +73,21 @@ public static class ConfigInputValidator
         ValidateName("contentType", configuration.ContentType, limits, allowEmpty: false);
     }
 
+    /// <summary>Checks the timeout of <c>remove_stale</c>: from zero to <see cref="MaxStaleTimeout"/>.</summary>
+    /// <exception cref="InvalidConfigInputException">The timeout is negative or longer than <see cref="MaxStaleTimeout"/>.</exception>
+    public static void ValidateStaleTimeout(TimeSpan timeout)
+    {
+        if (timeout < TimeSpan.Zero)
+        {
+            throw new InvalidConfigInputException("timeout", "must not be negative.");
+        }
+
+        if (timeout > MaxStaleTimeout)
+        {
+            throw new InvalidConfigInputException("timeout", "must not be longer than 36500 days (100 years).");
+        }
+    }
+
     /// <summary>Checks a pool name.</summary>
     public static void ValidatePoolName(string pool, ConfigCacheLimits limits) =>
         ValidateName("dynamicPool", pool, limits, allowEmpty: false);
@@ -120,6 +141,12 @@ public static class ConfigInputValidator
             if (string.IsNullOrEmpty(key) || key.Length > limits.MaxParameterKeyLength)
             {
                 throw new InvalidConfigInputException("parameters", $"keys must have 1 to {limits.MaxParameterKeyLength} characters.");
+            }
+
+            // A name with NUL or a line break would end a C string early or forge a line in a parameters file.
+            if (key.Any(char.IsControl))
+            {
+                throw new InvalidConfigInputException("parameters", "keys must not contain control characters.");
             }
 
             if (!value.IsValid)

@@ -47,6 +47,10 @@ public static class RendezvousProblems
     public static ProblemMessage UnsupportedMediaType() =>
         Create(415, RendezvousProblemKinds.UnsupportedMediaType, "Unsupported media type", "The body must be application/json.");
 
+    /// <summary>The server is stopping: a long poll it held is answered at once, to be made again (here or elsewhere).</summary>
+    public static ProblemMessage Stopping() =>
+        Create(503, RendezvousProblemKinds.Unavailable, "Server stopping", "The server is stopping; poll again, at this server or another.");
+
     /// <summary>Too many failed attempts.</summary>
     public static ProblemMessage RateLimited() =>
         Create(429, RendezvousProblemKinds.RateLimited, "Too many failed attempts", "Too many failed attempts; retry later.");

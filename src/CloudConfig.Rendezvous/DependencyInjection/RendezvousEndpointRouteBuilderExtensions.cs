@@ -22,7 +22,11 @@ public static class RendezvousEndpointRouteBuilderExtensions
             ?? throw new InvalidOperationException("Call services.AddConfigRendezvous(...) and register an IConfigCache before MapConfigRendezvous().");
         var gate = endpoints.ServiceProvider.GetRequiredService<FailureGate>();
         var group = endpoints.MapGroup("");
-        group.MapGet(RendezvousRoutes.Health, (RequestDelegate)handlers.HealthAsync);
+        // GET and HEAD only (MapHealthChecks alone answers every method).
+        var probe = new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]);
+        group.MapHealthChecks(RendezvousRoutes.Health, RendezvousHealth.Liveness).WithMetadata(probe);
+        group.MapHealthChecks(RendezvousRoutes.HealthLive, RendezvousHealth.Liveness).WithMetadata(probe);
+        group.MapHealthChecks(RendezvousRoutes.HealthReady, RendezvousHealth.Readiness).WithMetadata(probe);
 
         group.MapGet(RendezvousRoutes.InstanceConfiguration, gate.Guard(handlers.FetchAsync));
         group.MapGet(RendezvousRoutes.InstanceConfigurationUpdates, gate.Guard(handlers.WaitForUpdateAsync));

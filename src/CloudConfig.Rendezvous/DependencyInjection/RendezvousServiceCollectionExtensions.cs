@@ -1,5 +1,7 @@
+using CloudConfig.Core;
 using CloudConfig.Rendezvous;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -8,8 +10,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class RendezvousServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers what <c>MapConfigRendezvous</c> needs: options (validated at start-up), the failure limits,
-    /// metrics. Register an <c>IConfigCache</c> as well (in memory, Redis, ...); the server exposes that one.
+    /// Registers what <c>MapConfigRendezvous</c> needs: options (validated at start-up), the failure limits
+    /// (kept in this process unless an <see cref="IFailureBudget"/> is registered, as <c>AddRedisConfigCache</c>
+    /// does), the refusal log, metrics, and the readiness checks (the cache answers; the server is not stopping). Register an <c>IConfigCache</c> as well (in memory, Redis, ...); the server
+    /// exposes that one.
     /// </summary>
     public static IServiceCollection AddConfigRendezvous(this IServiceCollection services, Action<RendezvousOptions> configure)
     {
@@ -19,11 +23,37 @@ public static class RendezvousServiceCollectionExtensions
         services.Configure(configure);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RendezvousOptions>, RendezvousOptionsValidator>());
         services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        // Counts in this process unless a shared store (the Redis cache's) is registered.
+        services.TryAddSingleton<IFailureBudget>(sp => new InProcessFailureBudget(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<AppKeyAuthenticator>();
+        services.TryAddSingleton<RefusalSummary>();
         services.TryAddSingleton<FailureThrottle>();
         services.TryAddSingleton<FailureGate>();
         services.TryAddSingleton<RendezvousMetrics>();
         services.TryAddSingleton<RendezvousEndpoints>();
+        AddReadinessChecks(services);
         return services;
+    }
+
+    // Idempotent, so that calling AddConfigRendezvous twice (or after the app's own AddHealthChecks) adds each check once.
+    private static void AddReadinessChecks(IServiceCollection services)
+    {
+        services.AddHealthChecks();
+        services.Configure<HealthCheckServiceOptions>(options =>
+        {
+            string[] tags = [RendezvousHealth.ReadinessTag];
+            if (!options.Registrations.Any(r => r.Name == ConfigCacheHealthCheck.Name))
+            {
+                options.Registrations.Add(new HealthCheckRegistration(
+                    ConfigCacheHealthCheck.Name, sp => ActivatorUtilities.CreateInstance<ConfigCacheHealthCheck>(sp), HealthStatus.Unhealthy, tags));
+            }
+
+            if (!options.Registrations.Any(r => r.Name == StoppingHealthCheck.Name))
+            {
+                options.Registrations.Add(new HealthCheckRegistration(
+                    StoppingHealthCheck.Name, sp => ActivatorUtilities.CreateInstance<StoppingHealthCheck>(sp), HealthStatus.Unhealthy, tags));
+            }
+        });
     }
 }

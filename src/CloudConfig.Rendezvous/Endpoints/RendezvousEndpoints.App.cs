@@ -45,12 +45,11 @@ internal sealed partial class RendezvousEndpoints
     public Task RemoveStaleAsync(HttpContext context) => RunAppAsync(context, "app.remove_stale", async cancellationToken =>
     {
         var message = await ReadAsync(context, RendezvousJsonContext.Default.RemoveStaleMessage).ConfigureAwait(false);
-        if (message.TimeoutMilliseconds > (long)TimeSpan.MaxValue.TotalMilliseconds)
-        {
-            throw new InvalidConfigInputException("timeout", "is too large.");
-        }
-
-        var removed = await cache.RemoveStaleAsync(TimeSpan.FromMilliseconds(message.TimeoutMilliseconds), cancellationToken).ConfigureAwait(false);
+        // Clamped to just past the limit first, so that no number of milliseconds can overflow a TimeSpan.
+        var longest = (long)ConfigInputValidator.MaxStaleTimeout.TotalMilliseconds;
+        var timeout = TimeSpan.FromMilliseconds(Math.Clamp(message.TimeoutMilliseconds, -1, longest + 1));
+        ConfigInputValidator.ValidateStaleTimeout(timeout);
+        var removed = await cache.RemoveStaleAsync(timeout, cancellationToken).ConfigureAwait(false);
         await RendezvousHttp.WriteJsonAsync(context, StatusCodes.Status200OK, new RemoveStaleResultMessage { Removed = removed }, RendezvousJsonContext.Default.RemoveStaleResultMessage).ConfigureAwait(false);
     });
 
@@ -88,9 +87,11 @@ internal sealed partial class RendezvousEndpoints
     {
         if (!appKey.IsAuthorized(context.Request.Headers.Authorization))
         {
-            await RefuseAsync(context, operation, null, "missing or wrong API key", RendezvousProblems.Unauthorized()).ConfigureAwait(false);
+            await RefuseAsync(context, operation, "missing or wrong API key", RendezvousProblems.Unauthorized()).ConfigureAwait(false);
             return;
         }
+
+        FailureGate.Accepted(context);
 
         await handle(context.RequestAborted).ConfigureAwait(false);
     });

@@ -17,26 +17,22 @@ internal sealed partial class RendezvousEndpoints
         }
 
         var credential = auth.IsBoot ? InstanceCredential.FirstContact(auth.First, auth.Second!) : InstanceCredential.Trusted(auth.First);
-        var before = auth.IsBoot ? await cache.GetAsync(uuid, cancellationToken).ConfigureAwait(false) : null;
+        // One cache call whatever the uuid: reading the entry around it (to tell a replay or a claim) would cost more
+        // for an existing uuid than for an unknown one, and so tell them apart.
         InstanceConfiguration configuration;
         try
         {
             configuration = await cache.FetchAsync(uuid, credential, cancellationToken).ConfigureAwait(false);
         }
-        catch (ConfigEntryNotFoundException) when (before is not null)
+        catch (BootSecretReplayedException)
         {
-            // The cache answers a replay like any refusal; its counter tells the alarm apart.
-            var after = await cache.GetAsync(uuid, cancellationToken).ConfigureAwait(false);
-            if (after is not null && after.BootSecretReplays > before.BootSecretReplays)
-            {
-                metrics.Replayed();
-                RendezvousLog.BootSecretReplayed(logger, uuid, FailureGate.AddressOf(context));
-            }
-
+            metrics.Replayed();
+            refusals.Replayed(uuid, FailureGate.AddressOf(context));
             throw;
         }
 
-        if (before is { IsClaimed: false })
+        FailureGate.Accepted(context);
+        if (auth.IsBoot)
         {
             metrics.Claimed("first-contact");
         }
@@ -55,7 +51,26 @@ internal sealed partial class RendezvousEndpoints
 
         var known = KnownGeneration(context);
         var timeout = RequestedTimeout(context);
-        var configuration = await cache.WaitForUpdateAsync(uuid, auth.First, known, timeout, cancellationToken).ConfigureAwait(false);
+        // The verdict first, so the address's admission ends before the poll waits (maybe for minutes).
+        var configuration = await cache.FetchAsync(uuid, InstanceCredential.Trusted(auth.First), cancellationToken).ConfigureAwait(false);
+        FailureGate.Accepted(context);
+        if (configuration.Generation <= known)
+        {
+            // A stopping server answers its long polls at once rather than holding its shutdown until they time out.
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+            try
+            {
+                configuration = await cache.WaitForUpdateAsync(uuid, auth.First, known, timeout, waiting.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                context.Response.Headers.RetryAfter = "1";
+                context.Response.Headers.Connection = "close";
+                await RendezvousHttp.WriteProblemAsync(context, RendezvousProblems.Stopping()).ConfigureAwait(false);
+                return true;
+            }
+        }
+
         if (configuration is null)
         {
             context.Response.StatusCode = StatusCodes.Status204NoContent;
@@ -76,6 +91,7 @@ internal sealed partial class RendezvousEndpoints
 
         var message = await ReadAsync(context, RendezvousJsonContext.Default.ReportMessage).ConfigureAwait(false);
         await cache.UpdateCacheAsync(uuid, auth.First, message.ToReport(), cancellationToken).ConfigureAwait(false);
+        FailureGate.Accepted(context);
         metrics.Reported();
         context.Response.StatusCode = StatusCodes.Status204NoContent;
         return true;
@@ -88,19 +104,20 @@ internal sealed partial class RendezvousEndpoints
         var auth = InstanceAuthorization.Parse(context.Request.Headers.Authorization);
         if (auth is not { IsPool: true })
         {
-            await RefuseAsync(context, Operation, null, "missing or malformed credential", RendezvousProblems.Unauthorized()).ConfigureAwait(false);
+            await RefuseAsync(context, Operation, "missing or malformed credential", RendezvousProblems.Unauthorized()).ConfigureAwait(false);
             return;
         }
 
         try
         {
             var configuration = await cache.AssignDynamicAsync(pool, auth.First, auth.Second!, context.RequestAborted).ConfigureAwait(false);
+            FailureGate.Accepted(context);
             metrics.Claimed("dynamic");
             await WriteConfigurationAsync(context, configuration).ConfigureAwait(false);
         }
         catch (ConfigEntryNotFoundException)
         {
-            await RefuseAsync(context, Operation, null, "wrong credential or unknown pool", RendezvousProblems.NotFound()).ConfigureAwait(false);
+            await RefuseAsync(context, Operation, "wrong credential or unknown pool", RendezvousProblems.NotFound()).ConfigureAwait(false);
         }
     });
 
@@ -113,12 +130,16 @@ internal sealed partial class RendezvousEndpoints
             {
                 if (auth is null || !await handle(uuid, auth, context.RequestAborted).ConfigureAwait(false))
                 {
-                    await RefuseAsync(context, operation, uuid, "missing or malformed credential", RendezvousProblems.Unauthorized()).ConfigureAwait(false);
+                    await RefuseAsync(context, operation, "missing or malformed credential", RendezvousProblems.Unauthorized()).ConfigureAwait(false);
                 }
+            }
+            catch (BootSecretReplayedException)
+            {
+                await RefuseAsync(context, operation, "replayed boot secret", RendezvousProblems.NotFound()).ConfigureAwait(false);
             }
             catch (ConfigEntryNotFoundException)
             {
-                await RefuseAsync(context, operation, uuid, "unknown entry or wrong credential", RendezvousProblems.NotFound()).ConfigureAwait(false);
+                await RefuseAsync(context, operation, "unknown entry or wrong credential", RendezvousProblems.NotFound()).ConfigureAwait(false);
             }
         });
 

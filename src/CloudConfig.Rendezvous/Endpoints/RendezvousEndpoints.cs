@@ -3,6 +3,7 @@ using CloudConfig.Core;
 using CloudConfig.Rendezvous.Protocol;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,13 +18,12 @@ internal sealed partial class RendezvousEndpoints(
     IOptions<RendezvousOptions> options,
     AppKeyAuthenticator appKey,
     FailureThrottle throttle,
+    RefusalSummary refusals,
     RendezvousMetrics metrics,
+    IHostApplicationLifetime lifetime,
     ILogger<RendezvousEndpoints> logger)
 {
     private readonly RendezvousOptions _options = options.Value;
-
-    public Task HealthAsync(HttpContext context) =>
-        RendezvousHttp.WriteJsonAsync(context, StatusCodes.Status200OK, new HealthMessage { Status = "ok" }, RendezvousJsonContext.Default.HealthMessage);
 
     private static Guid ParseUuid(HttpContext context) =>
         Guid.TryParse(context.GetRouteValue("uuid") as string, out var uuid) && uuid != Guid.Empty
@@ -73,26 +73,26 @@ internal sealed partial class RendezvousEndpoints(
             RendezvousLog.Unexpected(logger, exception, context.Request.Path);
             problem = RendezvousProblems.Internal();
         }
-        else
+        else if (problem.Status < StatusCodes.Status500InternalServerError)
         {
-            RendezvousLog.BadRequest(logger, context.Request.Path, FailureGate.AddressOf(context), problem.ErrorKind);
+            refusals.Count("bad request: " + problem.ErrorKind, FailureGate.AddressOf(context), FailureGate.EntryOf(context));
         }
 
         await RendezvousHttp.WriteProblemAsync(context, problem).ConfigureAwait(false);
     }
 
-    private async Task RefuseAsync(HttpContext context, string operation, Guid? uuid, string reason, ProblemMessage problem)
+    private async Task RefuseAsync(HttpContext context, string operation, string reason, ProblemMessage problem)
     {
         var address = FailureGate.AddressOf(context);
-        throttle.RecordFailure(address, FailureGate.EntryOf(context));
+        var entry = FailureGate.EntryOf(context);
+        var retryAfter = await throttle.RecordFailureAsync(context.Features.Get<FailureLease>(), FailureGate.AddressKeyOf(context), entry, context.RequestAborted).ConfigureAwait(false);
         metrics.Refused(operation, reason);
-        if (context.GetRouteValue("pool") is string pool)
+        refusals.Count($"{operation}: {reason}", address, entry);
+        if (retryAfter is { } wait)
         {
-            RendezvousLog.PoolRefused(logger, operation, pool, address, reason);
-        }
-        else
-        {
-            RendezvousLog.Refused(logger, operation, uuid, address, reason);
+            // A spent budget: the refusal says "come back later" instead, to the right credential never.
+            await FailureGate.WriteThrottledAsync(context, wait).ConfigureAwait(false);
+            return;
         }
 
         if (problem.Status == StatusCodes.Status401Unauthorized)

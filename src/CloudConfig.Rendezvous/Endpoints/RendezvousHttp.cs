@@ -4,6 +4,7 @@ using CloudConfig.Core;
 using CloudConfig.Rendezvous.Protocol;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
 
 namespace CloudConfig.Rendezvous;
 
@@ -30,7 +31,7 @@ internal static class RendezvousHttp
     /// <exception cref="JsonException">The body is not a valid message.</exception>
     public static async Task<T> ReadJsonAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo, long limit)
     {
-        if (!context.Request.HasJsonContentType())
+        if (!context.Request.HasJsonContentType() || !IsUtf8(context.Request.ContentType))
         {
             throw new UnsupportedMediaTypeException();
         }
@@ -55,6 +56,15 @@ internal static class RendezvousHttp
             throw new RequestBodyTooLargeException(limit);
         }
     }
+
+    /// <summary>
+    /// Whether a body of this content type is UTF-8: no charset, or <c>utf-8</c>. Bodies are always read as UTF-8,
+    /// so one declared in another charset would be misread rather than refused.
+    /// </summary>
+    private static bool IsUtf8(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+        && HeaderUtilities.RemoveQuotes(parsed.Charset) is var charset
+        && (charset.Length == 0 || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The field a <see cref="JsonException"/> points at, in the API's naming.</summary>
     public static string FieldOf(JsonException exception) =>

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace CloudConfig.Rendezvous;
 
@@ -13,12 +15,34 @@ namespace CloudConfig.Rendezvous;
 /// </summary>
 public static class RendezvousServer
 {
+    /// <summary>
+    /// The log levels the host starts from: the framework's categories (<c>Microsoft.*</c>, <c>System.*</c>) at
+    /// Warning, so that no request writes a line of its own (a flood of refused requests would otherwise become a
+    /// flood of log lines); CloudConfig's at Information (refusals arrive as one summary per interval).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> DefaultLogLevels { get; } = new Dictionary<string, string?>
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft"] = "Warning",
+        ["Logging:LogLevel:System"] = "Warning",
+    };
+
+    /// <summary>
+    /// How long stopping waits for requests in flight before it cuts them: 1.5 s, so the process is gone within 2 s
+    /// of SIGTERM (<c>ConfigureBuilder</c> may set <c>HostOptions.ShutdownTimeout</c> otherwise). Long polls do not
+    /// wait for it: they are answered 503 with <c>Retry-After</c> as soon as stopping begins, so the agent polls
+    /// again, here or at another server.
+    /// </summary>
+    public static TimeSpan ShutdownTimeout { get; } = TimeSpan.FromSeconds(1.5);
+
     /// <summary>Starts a server and returns once it listens.</summary>
     /// <returns>The running server; dispose it to stop it.</returns>
     public static async Task<RunningRendezvousServer> StartAsync(RendezvousServerOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder();
+        // First, so appsettings, the environment or ConfigureBuilder can still say otherwise.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = DefaultLogLevels });
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.UseUrls([.. options.Urls.Count == 0 ? ["http://127.0.0.1:0"] : options.Urls]);
         if (options.Certificate is { } certificate)
@@ -26,6 +50,8 @@ public static class RendezvousServer
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
         }
 
+        // Long polls are answered as soon as stopping begins, so stopping takes moments; this bounds the rest.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddConfigRendezvous(rendezvous => options.Configure?.Invoke(rendezvous));
         options.ConfigureBuilder?.Invoke(builder);
         builder.Services.AddInMemoryConfigCache();

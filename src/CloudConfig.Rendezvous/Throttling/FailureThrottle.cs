@@ -1,80 +1,114 @@
-using System.Threading.RateLimiting;
+using CloudConfig.Core;
 using Microsoft.Extensions.Options;
 
 namespace CloudConfig.Rendezvous;
 
 /// <summary>
-/// Budgets of failed attempts per source address and per entry (uuid or pool). Only failures spend the budget;
-/// successful calls never do, so a boot storm of legitimate agents is never throttled. Once a budget is spent,
-/// every request of that address or entry is refused (right or wrong) until the window refills it, so an attacker
-/// cannot keep guessing behind the 429s.
+/// The failure budgets, kept in the registered <see cref="IFailureBudget"/> (shared by every server on one Redis).
+/// Only failures spend a budget; accepted credentials never do, so a boot storm is never throttled.
 /// </summary>
-internal sealed class FailureThrottle : IDisposable
+/// <remarks>
+/// <para>
+/// Per source address the budget is strict, even under concurrency: a request goes on to its credential check only
+/// while the address's failures plus its requests still awaiting a verdict (on any server) stay under the budget.
+/// When every slot left is held by requests awaiting their verdict, the next waits (a few seconds at most) for one
+/// to end; when the failures alone fill the budget, every request of the address gets 429, right credential or
+/// wrong, until the window closes. So 64 concurrent guesses against a budget of 20 get 20 verdicts, not 64.
+/// </para>
+/// <para>
+/// Per entry (uuid or pool) the budget never locks the right credential out: the credential is checked first,
+/// and only a refused one spends the entry's budget; past it, refusals are answered 429 instead of 404. An
+/// attacker who knows a uuid can thus spend the entry's budget but cannot keep its agent out.
+/// </para>
+/// </remarks>
+internal sealed class FailureThrottle(IFailureBudget budget, IOptions<RendezvousOptions> options, TimeProvider time)
 {
-    private readonly PartitionedRateLimiter<string> _byAddress;
-    private readonly PartitionedRateLimiter<string> _byEntry;
-    private readonly TimeSpan _window;
-    private readonly int _perAddress;
-    private readonly int _perEntry;
+    // Addresses share wake-up stripes by hash: a few kilobytes in all, however many addresses the server sees.
+    private const int StripeCount = 1024;
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
 
-    public FailureThrottle(IOptions<RendezvousOptions> options)
-    {
-        var value = options.Value;
-        (_window, _perAddress, _perEntry) = (value.FailureWindow, value.FailuresPerAddress, value.FailuresPerEntry);
-        _byAddress = Create(value.FailuresPerAddress, value.FailureWindow);
-        _byEntry = Create(value.FailuresPerEntry, value.FailureWindow);
-    }
+    // Attempts that end on another server wake nobody here: a waiter looks again at least this often.
+    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>Whether the address or the entry has no failures left, and when to come back.</summary>
-    public bool IsBlocked(string address, string? entry, out TimeSpan retryAfter)
-    {
-        retryAfter = TimeSpan.Zero;
-        return IsEmpty(_byAddress, address, _perAddress, ref retryAfter) | (entry is not null && IsEmpty(_byEntry, entry, _perEntry, ref retryAfter));
-    }
+    private readonly AdmissionStripe[] _stripes = [.. Enumerable.Range(0, StripeCount).Select(_ => new AdmissionStripe())];
+    private readonly TimeSpan _window = options.Value.FailureWindow;
+    private readonly int _perAddress = options.Value.FailuresPerAddress;
+    private readonly int _perEntry = options.Value.FailuresPerEntry;
 
-    /// <summary>Spends one failure of the address's budget and of the entry's.</summary>
-    public void RecordFailure(string address, string? entry)
+    /// <summary>Admits a request of <paramref name="addressKey"/> to its credential check, or says when to come back.</summary>
+    /// <exception cref="ConfigCacheUnavailableException">The failure budget's store could not be reached.</exception>
+    public async ValueTask<(FailureLease? Lease, TimeSpan RetryAfter)> AdmitAsync(string addressKey, CancellationToken cancellationToken)
     {
-        _byAddress.AttemptAcquire(address).Dispose();
-        if (entry is not null)
+        var stripe = _stripes[(uint)StringComparer.Ordinal.GetHashCode(addressKey) % StripeCount];
+        var started = time.GetTimestamp();
+        Task? ended = null;
+        while (true)
         {
-            _byEntry.AttemptAcquire(entry).Dispose();
+            var attempt = await budget.TryStartAttemptAsync(addressKey, _perAddress, _window, cancellationToken).ConfigureAwait(false);
+            switch (attempt.Outcome)
+            {
+                case FailureAttemptOutcome.Admitted:
+                    return (new FailureLease(budget, attempt, stripe), TimeSpan.Zero);
+                case FailureAttemptOutcome.Spent:
+                    return (null, attempt.RetryAfter);
+            }
+
+            // Busy. The first time, only take the wake-up and ask again: an attempt ending in between is not missed.
+            if (ended is null)
+            {
+                ended = stripe.NextEnd();
+                continue;
+            }
+
+            var patience = Patience - time.GetElapsedTime(started);
+            if (patience <= TimeSpan.Zero)
+            {
+                return (null, _window / _perAddress);
+            }
+
+            await WaitAsync(ended, patience < PollEvery ? patience : PollEvery, cancellationToken).ConfigureAwait(false);
+            ended = stripe.NextEnd();
         }
     }
 
-    public void Dispose()
+    /// <summary>Counts a refused credential against the address (ending its attempt) and against the entry.</summary>
+    /// <returns>When to come back, if the refusal is to be answered 429 (a budget is spent); otherwise null.</returns>
+    /// <exception cref="ConfigCacheUnavailableException">The failure budget's store could not be reached.</exception>
+    public async ValueTask<TimeSpan?> RecordFailureAsync(FailureLease? lease, string addressKey, string? entryKey, CancellationToken cancellationToken)
     {
-        _byAddress.Dispose();
-        _byEntry.Dispose();
-    }
-
-    private bool IsEmpty(PartitionedRateLimiter<string> limiter, string key, int perWindow, ref TimeSpan retryAfter)
-    {
-        // The buckets refill continuously (a fraction of a failure at a time), so "empty" means less than one whole
-        // failure left; the statistics round that down where a zero-permit probe would not.
-        if (limiter.GetStatistics(key) is not { CurrentAvailablePermits: < 1 })
+        TimeSpan? retryAfter = null;
+        if (lease is { HasEnded: false })
         {
-            return false;
+            await lease.EndAsync(failed: true).ConfigureAwait(false);
+        }
+        else
+        {
+            // Refused after its attempt ended (a long poll whose entry went away meanwhile): counted all the same.
+            var address = await budget.CountFailureAsync(addressKey, _window, cancellationToken).ConfigureAwait(false);
+            retryAfter = address.Count > _perAddress ? address.ResetsIn : null;
         }
 
-        var oneFailure = _window / perWindow;
-        if (oneFailure > retryAfter)
+        if (entryKey is not null)
         {
-            retryAfter = oneFailure;
+            var entry = await budget.CountFailureAsync(entryKey, _window, cancellationToken).ConfigureAwait(false);
+            if (entry.Count > _perEntry && entry.ResetsIn > (retryAfter ?? TimeSpan.Zero))
+            {
+                retryAfter = entry.ResetsIn;
+            }
         }
 
-        return true;
+        return retryAfter;
     }
 
-    // Token buckets that the partitioned limiter's own heartbeat refills (continuously, at failures per window), so
-    // idle partitions cost no timer each.
-    private static PartitionedRateLimiter<string> Create(int failures, TimeSpan window) =>
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+    private async Task WaitAsync(Task ended, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
         {
-            TokenLimit = failures,
-            TokensPerPeriod = failures,
-            ReplenishmentPeriod = window,
-            AutoReplenishment = false,
-            QueueLimit = 0,
-        }));
+            await ended.WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Time to look again.
+        }
+    }
 }

@@ -39,7 +39,7 @@ public sealed class AgentCommandLineTests
         Assert.Equal("pool-secret", options.DynamicPoolCredential);
         Assert.Equal(["http_proxy_user"], options.CommandEnvironment);
         Assert.Equal(2048, options.Limits.MaxConfigurationBytes);
-        Assert.Equal(TimeSpan.FromSeconds(0.5), parsed.RequestTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(0.5), options.RequestTimeout);
         Assert.Equal(TimeSpan.FromSeconds(0.25), options.InitialRetryDelay);
         Assert.Equal(TimeSpan.FromSeconds(3), options.MaxRetryDelay);
     }
@@ -66,6 +66,94 @@ public sealed class AgentCommandLineTests
 
         Assert.Equal(["Unknown argument at position 1.", "Unknown argument at position 2.", "--state-dir needs a value."], parsed.Errors);
         Assert.DoesNotContain(parsed.Errors, e => e.Contains("secret-looking", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_ValueLookingLikeAnOption_IsTheValue()
+    {
+        var options = new ConfigAgentOptions();
+
+        // The README's example: the command's own '--', and arguments that System.CommandLine would take for its own.
+        var parsed = AgentCommandLine.Parse(
+            ["--command", "/usr/sbin/runuser", "--arg", "-u", "--arg", "deploy", "--arg", "--", "--arg", "-h", "--arg", "--once", "--arg", "@file", "--address", "-1"],
+            options,
+            _ => null);
+
+        Assert.Empty(parsed.Errors);
+        Assert.False(parsed.ShowHelp);
+        Assert.False(options.ExitAfterApply);
+        Assert.Equal(["-u", "deploy", "--", "-h", "--once", "@file"], options.CommandArguments);
+        Assert.Equal("-1", options.Address);
+    }
+
+    [Fact]
+    public void Parse_EmptyValues_AreValues()
+    {
+        var options = new ConfigAgentOptions();
+
+        var parsed = AgentCommandLine.Parse(["--boot-string", "", "--boot-env", "", "--user-data-file", "", "--arg", ""], options, _ => null);
+
+        Assert.Empty(parsed.Errors);
+        Assert.Equal("", options.BootString);
+        Assert.Equal("", options.BootStringEnvironmentVariable);
+        Assert.Null(options.UserDataPath);
+        Assert.Equal([""], options.CommandArguments);
+    }
+
+    [Fact]
+    public void Parse_RepeatedOption_LastValueWins()
+    {
+        var options = new ConfigAgentOptions();
+
+        var parsed = AgentCommandLine.Parse(["--metadata-url", "none", "--metadata-url", "http://127.0.0.1:9/", "--state-dir=/a", "--state-dir", "/b", "--once", "--once"], options, _ => null);
+
+        Assert.Empty(parsed.Errors);
+        Assert.Equal(new Uri("http://127.0.0.1:9/"), options.MetadataServiceUrl);
+        Assert.Equal("/b", options.StateDirectory);
+        Assert.True(options.ExitAfterApply);
+    }
+
+    [Theory]
+    [InlineData("--", "secret-looking")]
+    [InlineData("@secret-looking", "--once")]
+    [InlineData("[secret-looking]", "--once")]
+    [InlineData("--once=secret-looking", "--verbose")]
+    public void Parse_WhatIsNoOption_IsAnUnknownArgumentByPosition(string first, string second)
+    {
+        var parsed = AgentCommandLine.Parse(["--once", first, second], new ConfigAgentOptions(), _ => null);
+
+        Assert.Contains("Unknown argument at position 2.", parsed.Errors);
+        Assert.DoesNotContain(parsed.Errors, e => e.Contains("secret-looking", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("-?")]
+    public void Parse_Help_WinsOverAnyProblem(string help)
+    {
+        var parsed = AgentCommandLine.Parse(["--frobnicate", help, "--state-dir"], new ConfigAgentOptions(), _ => null);
+
+        Assert.True(parsed.ShowHelp);
+    }
+
+    [Fact]
+    public void Usage_NamesEveryOptionTheSourcesOrderAndEveryExitCode()
+    {
+        var names = new AgentCommandLineSymbols().Command.Options.Select(o => o.Name).ToList();
+
+        Assert.Equal(23, names.Count);
+        Assert.All(names, name => Assert.Contains(name, AgentCommandLine.Usage, StringComparison.Ordinal));
+        Assert.Contains("Usage:\n  cloudconfig-agent [options]".Replace("\n", Environment.NewLine, StringComparison.Ordinal), AgentCommandLine.Usage, StringComparison.Ordinal);
+        Assert.Contains("tried in the order 1 to 5", AgentCommandLine.Usage, StringComparison.Ordinal);
+        Assert.Contains("9 another agent holds the state directory.", AgentCommandLine.Usage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_Version_IsRecognisedAndPrintsTheInformationalVersion()
+    {
+        Assert.True(AgentCommandLine.Parse(["--version"], new ConfigAgentOptions(), _ => null).ShowVersion);
+        Assert.Matches(@"^\d+\.\d+\.\d+", AgentCommandLine.VersionText);
     }
 
     [Fact]

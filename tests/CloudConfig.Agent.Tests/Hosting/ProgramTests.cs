@@ -23,32 +23,40 @@ public sealed class ProgramTests : IDisposable
     [Fact]
     public async Task Main_NoBootString_ExitsWith3()
     {
-        Assert.Equal(Program.NoBootString, await Program.Main(Isolated()));
+        Assert.Equal(ConfigAgentExitCodes.NoBootString, await Program.Main(Isolated()));
         Assert.False(Directory.Exists(_temp.File("state")));
     }
 
     [Fact]
     public async Task Main_UnknownArgument_ExitsWith2() =>
-        Assert.Equal(Program.BadArguments, await Program.Main(Isolated("--frobnicate")));
+        Assert.Equal(ConfigAgentExitCodes.InvalidOptions, await Program.Main(Isolated("--frobnicate")));
 
     [Fact]
     public async Task Main_InvalidOptions_ExitsWith2() =>
-        Assert.Equal(Program.BadArguments, await Program.Main(Isolated("--boot-string", "not a boot string")));
+        Assert.Equal(ConfigAgentExitCodes.InvalidOptions, await Program.Main(Isolated("--boot-string", "not a boot string")));
 
     [Fact]
     public async Task Main_Help_ExitsWith0() =>
-        Assert.Equal(Program.Ok, await Program.Main(["--help"]));
+        Assert.Equal(ConfigAgentExitCodes.Ok, await Program.Main(["--help"]));
+
+    [Fact]
+    public async Task Main_Version_ExitsWith0() =>
+        Assert.Equal(ConfigAgentExitCodes.Ok, await Program.Main(["--version"]));
+
+    [Fact]
+    public async Task Main_MissingValue_ExitsWith2() =>
+        Assert.Equal(ConfigAgentExitCodes.InvalidOptions, await Program.Main(Isolated("--request-timeout")));
 
     public static TheoryData<string, int> AgentErrors => new()
     {
-        { nameof(BootStringNotFoundException), Program.NoBootString },
-        { nameof(ConfigAgentAuthenticationException), Program.CredentialRefused },
-        { nameof(ConfigAgentTrustException), Program.CertificateRefused },
-        { nameof(ConfigAgentCredentialException), Program.CredentialUnsendable },
-        { nameof(ConfigAgentRefusedException), Program.RequestRefused },
-        { nameof(ConfigurationRefusedException), Program.ConfigurationRefused },
-        { nameof(ConfigAgentAlreadyRunningException), Program.AlreadyRunning },
-        { nameof(ConfigAgentException), Program.UnexpectedError },
+        { nameof(BootStringNotFoundException), ConfigAgentExitCodes.NoBootString },
+        { nameof(ConfigAgentAuthenticationException), ConfigAgentExitCodes.CredentialRefused },
+        { nameof(ConfigAgentTrustException), ConfigAgentExitCodes.CertificateRefused },
+        { nameof(ConfigAgentCredentialException), ConfigAgentExitCodes.CredentialUnsendable },
+        { nameof(ConfigAgentRefusedException), ConfigAgentExitCodes.RequestRefused },
+        { nameof(ConfigurationRefusedException), ConfigAgentExitCodes.ConfigurationRefused },
+        { nameof(ConfigAgentAlreadyRunningException), ConfigAgentExitCodes.AlreadyRunning },
+        { nameof(ConfigAgentException), ConfigAgentExitCodes.UnexpectedError },
     };
 
     [Theory]
@@ -68,7 +76,7 @@ public sealed class ProgramTests : IDisposable
             _ => new ConfigAgentException("unexpected."),
         };
 
-        Assert.Equal(expected, Program.ExitCodeFor(exception));
+        Assert.Equal(expected, ConfigAgentExitCodes.For(exception));
         Assert.Contains($"{expected} ", AgentCommandLine.Usage, StringComparison.Ordinal);
     }
 
@@ -81,7 +89,7 @@ public sealed class ProgramTests : IDisposable
 
         var exitCode = await Program.Main(Isolated("--boot-string", bootString, "--allow-insecure")).WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(Program.CredentialUnsendable, exitCode);
+        Assert.Equal(ConfigAgentExitCodes.CredentialUnsendable, exitCode);
         Assert.False(listener.Pending());
     }
 
@@ -95,7 +103,7 @@ public sealed class ProgramTests : IDisposable
 
         var exitCode = await Program.Main(Isolated("--boot-string", bootString)).WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(Program.CertificateRefused, exitCode);
+        Assert.Equal(ConfigAgentExitCodes.CertificateRefused, exitCode);
         Assert.Equal(1, server.Handshakes);
     }
 

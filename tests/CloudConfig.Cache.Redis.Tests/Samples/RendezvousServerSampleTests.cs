@@ -56,6 +56,52 @@ public sealed class RendezvousServerSampleTests(RedisServerFixture redis)
         Assert.Contains("Usage: RendezvousServer [--redis <connection string>] [url ...]", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Sigterm_WithALongPollOpen_AnswersIt503AtOnceAndExitsWithinTwoSeconds()
+    {
+        await using var server = await SampleProcess.StartAsync("http://127.0.0.1:0");
+        using var app = AppClient(server.Url);
+        var uuid = Guid.NewGuid();
+        var bootSecret = Secret.Generate();
+        var trustKey = Secret.Generate();
+        await app.PreRegisterAsync(ConfigRegistration.ForBootSecret(uuid, ConfigurationContent.FromText("x"), bootSecret));
+        using (var agent = new RendezvousInstanceClient(server.Url))
+        {
+            await agent.FetchAsync(uuid, InstanceCredential.FirstContact(bootSecret, trustKey));
+        }
+
+        var firstContact = (await app.GetAsync(uuid))!.LastContactAt;
+        using var http = new HttpClient { BaseAddress = server.Url, Timeout = ProcessTimeout };
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/instances/{uuid}/configuration/updates?after=1&timeoutMs=30000");
+        request.Headers.TryAddWithoutValidation("Authorization", "CloudConfig-Trust " + trustKey.Reveal());
+        var longPoll = http.SendAsync(request);
+        // The long poll has passed its credential check (a contact) and is waiting once the contact shows.
+        await WaitUntilAsync(async () => (await app.GetAsync(uuid))!.LastContactAt > firstContact);
+
+        var signalled = Stopwatch.StartNew();
+        await server.TerminateAsync();
+        using var answer = await longPoll;
+        var answeredAfter = signalled.Elapsed;
+        var exitCode = await server.WaitForExitAsync();
+        var exitedAfter = signalled.Elapsed;
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), answer.Headers.RetryAfter?.Delta);
+        Assert.Equal(0, exitCode);
+        Assert.True(answeredAfter < TimeSpan.FromSeconds(2), $"The long poll was answered {answeredAfter.TotalSeconds:0.00} s after SIGTERM.");
+        Assert.True(exitedAfter < TimeSpan.FromSeconds(2), $"The server exited {exitedAfter.TotalSeconds:0.00} s after SIGTERM.");
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(deadline.Elapsed < ProcessTimeout, "The condition did not come true in time.");
+            await Task.Delay(20);
+        }
+    }
+
     private static RendezvousConfigCache AppClient(Uri url) =>
         new(Options.Create(new RendezvousConfigCacheOptions { BaseAddress = url, ApiKey = ApiKey }));
 
@@ -128,6 +174,20 @@ public sealed class RendezvousServerSampleTests(RedisServerFixture redis)
                 process.Dispose();
                 throw;
             }
+        }
+
+        /// <summary>Asks the server to stop as systemd would, with SIGTERM.</summary>
+        public async Task TerminateAsync()
+        {
+            using var kill = Process.Start(new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", $"kill -TERM {_process.Id}" }, UseShellExecute = false })!;
+            await kill.WaitForExitAsync();
+            Assert.Equal(0, kill.ExitCode);
+        }
+
+        public async Task<int> WaitForExitAsync()
+        {
+            await _process.WaitForExitAsync().WaitAsync(ProcessTimeout);
+            return _process.ExitCode;
         }
 
         public async ValueTask DisposeAsync()

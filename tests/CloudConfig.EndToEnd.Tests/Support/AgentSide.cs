@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace CloudConfig.EndToEnd.Tests;
 
 /// <summary>
-/// The instance: the agent library wired as the host wires it (<see cref="HttpRendezvousConnector"/>), given the
+/// The instance: the agent library as <c>AddConfigAgent</c> wires it (its default <see cref="HttpRendezvousConnector"/>), given the
 /// boot string directly, with the command applier running a real <c>/bin/sh</c> script, in a private state directory.
 /// </summary>
 internal sealed class AgentSide : IAsyncDisposable
@@ -27,16 +27,9 @@ internal sealed class AgentSide : IAsyncDisposable
     {
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug))
-            .AddSingleton<IRendezvousConnector>(sp => new HttpRendezvousConnector(loggerFactory: sp.GetService<ILoggerFactory>()))
             .AddConfigAgent(options =>
             {
-                options.BootString = bootString;
-                // Only the given boot string: nothing on this machine (environment, user data, metadata service) may interfere.
-                options.BootStringEnvironmentVariable = "";
-                options.UserDataPath = null;
-                options.MetadataServiceUrl = null;
-                options.KernelCommandLinePath = null;
-                options.StateDirectory = _stateDirectory;
+                Isolate(options, bootString, _stateDirectory);
                 options.AllowInsecureTransport = allowInsecureTransport;
                 options.Address = ReportedAddress;
                 options.Command = "/bin/sh";
@@ -50,6 +43,17 @@ internal sealed class AgentSide : IAsyncDisposable
     }
 
     public RecordingLoggerProvider Logs { get; } = new();
+
+    /// <summary>Only the given boot string: nothing on this machine (environment, user data, metadata service) may interfere.</summary>
+    public static void Isolate(ConfigAgentOptions options, string bootString, string stateDirectory)
+    {
+        options.BootString = bootString;
+        options.BootStringEnvironmentVariable = "";
+        options.UserDataPath = null;
+        options.MetadataServiceUrl = null;
+        options.KernelCommandLinePath = null;
+        options.StateDirectory = stateDirectory;
+    }
 
     public IConfigAgent Agent { get; }
 

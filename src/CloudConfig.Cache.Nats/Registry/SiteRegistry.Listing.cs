@@ -33,11 +33,7 @@ internal sealed partial class SiteRegistry
     /// </remarks>
     public async Task<int> RemoveStaleAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (timeout < TimeSpan.Zero)
-        {
-            throw new InvalidConfigInputException("timeout", "must not be negative.");
-        }
-
+        ConfigInputValidator.ValidateStaleTimeout(timeout);
         var buckets = await site.GetBucketsAsync(cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var cutoff = now - timeout;

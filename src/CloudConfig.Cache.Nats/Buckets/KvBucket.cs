@@ -64,14 +64,26 @@ internal sealed class KvBucket : IAsyncDisposable
             cancellationToken);
 
     /// <summary>Writes a key that has no value now (never written or removed); null when it has one.</summary>
+    /// <remarks>
+    /// Published here rather than through the key-value client's create, which answers any refusal it does not
+    /// expect (a full store, a limit) with "key not found", hiding the server's reason.
+    /// </remarks>
     public Task<ulong?> TryCreateAsync(string key, byte[] value, CancellationToken cancellationToken)
     {
         EnsureWritable();
         return _connection.RunAsync(
             async ct =>
             {
-                var result = await _store.TryCreateAsync(key, value, Raw, ct).ConfigureAwait(false);
-                return result.Success ? Written(key, result.Value) : IsConflict(result.Error) ? (ulong?)null : throw result.Error;
+                if (await TryPublishAsync(key, value, expectedRevision: 0, ct).ConfigureAwait(false) is { } created)
+                {
+                    return created;
+                }
+
+                // Taken, or only a removal marker is there: then the key is free, and the marker's revision is the one to replace.
+                var current = await _store.TryGetEntryAsync(key, serializer: Raw, cancellationToken: ct).ConfigureAwait(false);
+                return current is { Success: false, Error: NatsKVKeyDeletedException deleted }
+                    ? await TryPublishAsync(key, value, deleted.Revision, ct).ConfigureAwait(false)
+                    : null;
             },
             cancellationToken);
     }
@@ -142,8 +154,9 @@ internal sealed class KvBucket : IAsyncDisposable
                 async ct => (await _connection.JetStreamOf(domain).GetStreamAsync(StreamName, cancellationToken: ct).ConfigureAwait(false)).Info.State.LastSeq,
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is ConfigCacheUnavailableException or NatsJSApiException)
+        catch (ConfigCacheException)
         {
+            // Unreachable now, or refused (the mirror is not there yet): no progress to report.
             return null;
         }
     }
@@ -222,6 +235,22 @@ internal sealed class KvBucket : IAsyncDisposable
         }
     }
 
+    /// <summary>Stores a value if the key's last revision is <paramref name="expectedRevision"/> (0: none); null when it is not.</summary>
+    private async ValueTask<ulong?> TryPublishAsync(string key, byte[] value, ulong expectedRevision, CancellationToken cancellationToken)
+    {
+        var headers = new NatsHeaders { [ExpectedRevisionHeader] = expectedRevision.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        try
+        {
+            var ack = await _connection.JetStream.PublishAsync(Subject(key), value, Raw, headers: headers, cancellationToken: cancellationToken).ConfigureAwait(false);
+            ack.EnsureSuccess();
+            return Written(key, ack.Seq);
+        }
+        catch (NatsJSApiException e) when (e.Error.ErrCode == WrongLastSequence)
+        {
+            return null;
+        }
+    }
+
     private string StreamName => "KV_" + _store.Bucket;
 
     private string Subject(string key) => $"$KV.{_store.Bucket}.{key}";
@@ -243,7 +272,7 @@ internal sealed class KvBucket : IAsyncDisposable
         return revision;
     }
 
-    private static bool IsConflict(Exception error) => error is NatsKVCreateException or NatsKVWrongLastRevisionException;
+    private static bool IsConflict(Exception error) => error is NatsKVWrongLastRevisionException;
 
     private static async ValueTask DisposeQuietlyAsync(IAsyncEnumerator<NatsKVEntry<byte[]>> entries)
     {

@@ -16,6 +16,7 @@ internal sealed partial class NatsSiteConnection : IAsyncDisposable
     private readonly INatsConnection _connection;
     private readonly bool _owned;
     private readonly TimeSpan _timeout;
+    private readonly string _siteName;
     private readonly string _unavailableMessage;
     private readonly ILogger _logger;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, INatsJSContext> _domains = new(StringComparer.Ordinal);
@@ -24,6 +25,7 @@ internal sealed partial class NatsSiteConnection : IAsyncDisposable
     {
         _timeout = operationTimeout;
         _logger = logger;
+        _siteName = siteName;
         _unavailableMessage = $"The NATS server of {siteName} is unavailable.";
         if (settings.Shared is { } shared)
         {
@@ -60,6 +62,7 @@ internal sealed partial class NatsSiteConnection : IAsyncDisposable
     /// that fires at the timeout, so nothing keeps running after the caller has been told it failed.
     /// </summary>
     /// <exception cref="ConfigCacheUnavailableException">The server could not be reached or did not answer in time.</exception>
+    /// <exception cref="ConfigCacheException">The server refused the request for good (its JetStream error is the inner exception).</exception>
     public async Task<T> RunAsync<T>(Func<CancellationToken, ValueTask<T>> operation, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -81,6 +84,12 @@ internal sealed partial class NatsSiteConnection : IAsyncDisposable
         catch (Exception e) when (NatsFailures.IsUnavailable(e))
         {
             throw Unavailable(e);
+        }
+        catch (NatsJSApiException e)
+        {
+            // A refusal that retrying will not change (storage full, limits, a bucket made by someone else): still one
+            // of the family's errors, with the server's own words (they name streams and limits, never our values).
+            throw new ConfigCacheException($"The NATS server of {_siteName} refused the request: {e.Error.Description} (JetStream error {e.Error.ErrCode}).", e);
         }
     }
 

@@ -14,8 +14,6 @@ public static class QuickGoals
         ["inmemory.fetch_2threads_vs_dictionary"] = QuickGoal.Max(1.5),
         ["inmemory.update_vs_dictionary"] = QuickGoal.Max(1.5),
         ["inmemory.update_2threads_vs_dictionary"] = QuickGoal.Max(1.5),
-        // O(1): a claim costs about the same in a pool of a million as in one of a thousand.
-        ["inmemory.assign_dynamic_1m_vs_1k"] = QuickGoal.Max(1.5),
         // Memory must not grow with traffic: under a byte per contact.
         ["inmemory.retained_bytes_per_contact"] = QuickGoal.MaxValue(1),
         ["deltacloud.parse_instances_xml_vs_xmlreader"] = QuickGoal.Max(1.3),

@@ -53,6 +53,11 @@ public sealed class LocalAgentLauncher : IInstanceLauncher
         _inner.GetAsync(instanceId, cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<LaunchedInstance>> FindByNameAsync(string name, CancellationToken cancellationToken = default) =>
+        _inner.FindByNameAsync(name, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>The agent stops first, as it would when its machine shuts down, then the inner launcher terminates the instance.</remarks>
     public async Task TerminateAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);

@@ -20,6 +20,15 @@ public sealed class LocalAgents : IAsyncDisposable
     /// <summary>How many agents were started.</summary>
     public int Started => Volatile.Read(ref _started);
 
+    /// <summary>How many agents are running now: started and neither stopped with their instance nor ended on their own.</summary>
+    public int Running => _byInstance.Values.Sum(list =>
+    {
+        lock (list)
+        {
+            return list.Count(agent => !agent.Run.IsCompleted);
+        }
+    });
+
     /// <summary>Agents that stopped with an error, as "instance: message" lines.</summary>
     public IReadOnlyCollection<string> Failures => [.. _failures];
 

@@ -1,3 +1,4 @@
+using CloudConfig.Cache.InMemory;
 using CloudConfig.Core;
 using CloudConfig.Deltacloud;
 using CloudConfig.Deltacloud.Embedded;
@@ -9,27 +10,28 @@ namespace CloudConfig.Samples.Shared;
 
 /// <summary>
 /// A whole cloud on loopback: a rendezvous server (plain http on 127.0.0.1, a free port) over an in-memory cache that
-/// the app shares in process (deployment "b"), an embedded Deltacloud whose boot hook runs the real agent for each
-/// new instance, and those agents.
+/// the app shares in process (deployment "b": the same cache instance is given to the server and to the app), an
+/// embedded Deltacloud whose boot hook runs the real agent for each new instance and whose stop hook stops it, and
+/// those agents.
 /// </summary>
 public sealed class LocalCloud : IAsyncDisposable
 {
     private readonly RunningRendezvousServer _server;
     private DynamicPoolAccess? _bakedInPool;
 
-    private LocalCloud(RunningRendezvousServer server)
+    private LocalCloud(RunningRendezvousServer server, InMemoryConfigCache cache)
     {
         _server = server;
         var url = server.Urls[0];
         RendezvousAddress = $"{url.Host}:{url.Port}";
-        Cache = server.Services.GetRequiredService<IConfigCache>();
+        Cache = cache;
     }
 
     /// <summary>Where instances find the rendezvous point (<c>127.0.0.1:port</c>), as it goes into boot strings.</summary>
     public string RendezvousAddress { get; }
 
     /// <summary>The cache the rendezvous server exposes; the app registers and reads entries here directly.</summary>
-    public IConfigCache Cache { get; }
+    public InMemoryConfigCache Cache { get; }
 
     /// <summary>The in-process agents.</summary>
     public LocalAgents Agents { get; } = new();
@@ -51,14 +53,17 @@ public sealed class LocalCloud : IAsyncDisposable
     public static async Task<LocalCloud> StartAsync(LocalCloudOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new LocalCloudOptions();
+        // One cache, given to the server here and to the app in CreateAppServices: both see every entry.
+        var cache = new InMemoryConfigCache();
         var server = await RendezvousServer.StartAsync(new RendezvousServerOptions
         {
             Urls = { "http://127.0.0.1:0" },
+            Cache = cache,
             // The app shares the cache in process, so nobody needs this key; the server insists on one.
             Configure = rendezvous => rendezvous.ApiKey = Secret.Generate().Reveal(),
             ConfigureBuilder = builder => builder.Logging.ClearProviders(),
         }, cancellationToken).ConfigureAwait(false);
-        var local = new LocalCloud(server);
+        var local = new LocalCloud(server, cache);
         try
         {
             if (options.EmbeddedCloud)
@@ -66,6 +71,7 @@ public sealed class LocalCloud : IAsyncDisposable
                 local.Cloud = await EmbeddedDeltacloud.StartAsync(new EmbeddedDeltacloudOptions
                 {
                     BootHook = options.BootAgents ? local.BootAsync : null,
+                    StopHook = options.BootAgents ? local.StopAsync : null,
                     CreateFault = options.CreateFault,
                 }, cancellationToken).ConfigureAwait(false);
             }
@@ -89,7 +95,6 @@ public sealed class LocalCloud : IAsyncDisposable
     public ServiceProvider CreateAppServices(Action<DeltacloudClientOptions>? configureDeltacloud = null, bool runAgentsLocally = false)
     {
         var services = new ServiceCollection();
-        services.AddSingleton(Cache);
         var builder = services
             .AddCloudConfig(options =>
             {
@@ -98,6 +103,7 @@ public sealed class LocalCloud : IAsyncDisposable
                 options.StatusPollInterval = TimeSpan.FromMilliseconds(100);
                 options.MaxParallelism = 50;
             })
+            .AddConfigCache(Cache)
             .AddDeltacloudLauncher(client =>
             {
                 if (Cloud is { } cloud)
@@ -144,4 +150,7 @@ public sealed class LocalCloud : IAsyncDisposable
 
         return Task.CompletedTask;
     }
+
+    // The machine shuts down: its agent ends with it.
+    private Task StopAsync(EmbeddedInstance instance, CancellationToken cancellationToken) => Agents.StopAsync(instance.Id);
 }

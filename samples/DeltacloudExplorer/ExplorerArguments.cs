@@ -1,6 +1,8 @@
+using System.CommandLine;
+
 namespace DeltacloudExplorer;
 
-/// <summary>The command line: <c>--url --user --password [--driver --provider --format xml|json --image --name --user-data --no-launch]</c>.</summary>
+/// <summary>The command line: <c>--url URL [--user u --password p] [--driver d --provider p] [--format xml|json] [--image id] [--name n] [--user-data text] [--no-launch] [--keep]</c>.</summary>
 internal sealed record ExplorerArguments(Uri Url, string? User, string? Password)
 {
     public string? Driver { get; init; }
@@ -17,36 +19,59 @@ internal sealed record ExplorerArguments(Uri Url, string? User, string? Password
 
     public bool Launch { get; init; } = true;
 
-    public static ExplorerArguments? Parse(string[] args)
+    /// <summary>Leave the instance running at the end instead of destroying it.</summary>
+    public bool Keep { get; init; }
+
+    /// <summary>The root command; its action gets the parsed arguments and the token Ctrl+C cancels.</summary>
+    public static RootCommand CreateCommand(Func<ExplorerArguments, CancellationToken, Task<int>> run)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var flags = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i++)
+        var url = new Option<string>("--url") { Description = "The Deltacloud API entry point, e.g. http://host:3001/api.", Required = true };
+        url.Validators.Add(result =>
         {
-            if (args[i] == "--no-launch")
+            if (ParseUrl(result.GetValue(url)) is null)
             {
-                flags.Add(args[i]);
+                result.AddError("--url must be an absolute http or https URL.");
             }
-            else if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length)
-            {
-                values[args[i]] = args[++i];
-            }
-        }
-
-        if (!values.TryGetValue("--url", out var url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        });
+        var user = new Option<string?>("--user") { Description = "The user name." };
+        var password = new Option<string?>("--password") { Description = "The password." };
+        var driver = new Option<string?>("--driver") { Description = "The driver to ask for (X-Deltacloud-Driver)." };
+        var provider = new Option<string?>("--provider") { Description = "The provider to ask for (X-Deltacloud-Provider)." };
+        var format = new Option<string>("--format") { Description = "The wire format.", DefaultValueFactory = _ => "xml" };
+        format.AcceptOnlyFromAmong("xml", "json");
+        var image = new Option<string?>("--image") { Description = "The image to launch (default: the first listed)." };
+        var name = new Option<string?>("--name") { Description = "The new instance's name (default: explorer-<random>)." };
+        var userData = new Option<string?>("--user-data") { Description = "The user data to pass (default: a one-line shell script)." };
+        var noLaunch = new Option<bool>("--no-launch") { Description = "Only list what the server offers." };
+        var keep = new Option<bool>("--keep") { Description = "Leave the instance running at the end (by default it is destroyed before the program exits)." };
+        var command = new RootCommand(
+            "Lists a Deltacloud server's images, hardware profiles and realms, starts one instance with user data and destroys it again. "
+            + "Exit codes: 0 done, 1 failed, 2 usage error, 130 interrupted.")
         {
-            return null;
-        }
-
-        return new ExplorerArguments(uri, values.GetValueOrDefault("--user"), values.GetValueOrDefault("--password"))
-        {
-            Driver = values.GetValueOrDefault("--driver"),
-            Provider = values.GetValueOrDefault("--provider"),
-            Format = values.GetValueOrDefault("--format") ?? "xml",
-            ImageId = values.GetValueOrDefault("--image"),
-            Name = values.GetValueOrDefault("--name") ?? $"explorer-{Guid.NewGuid():N}",
-            UserData = values.GetValueOrDefault("--user-data") ?? "#!/bin/sh\necho 'hello from DeltacloudExplorer' > /tmp/hello\n",
-            Launch = !flags.Contains("--no-launch"),
+            url, user, password, driver, provider, format, image, name, userData, noLaunch, keep,
         };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var defaults = new ExplorerArguments(ParseUrl(parse.GetValue(url))!, null, null);
+            return run(
+                defaults with
+                {
+                    User = parse.GetValue(user),
+                    Password = parse.GetValue(password),
+                    Driver = parse.GetValue(driver),
+                    Provider = parse.GetValue(provider),
+                    Format = parse.GetValue(format)!,
+                    ImageId = parse.GetValue(image),
+                    Name = parse.GetValue(name) ?? defaults.Name,
+                    UserData = parse.GetValue(userData) ?? defaults.UserData,
+                    Launch = !parse.GetValue(noLaunch),
+                    Keep = parse.GetValue(keep),
+                },
+                cancellationToken);
+        });
+        return command;
     }
+
+    private static Uri? ParseUrl(string? text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null;
 }

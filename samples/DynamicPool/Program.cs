@@ -1,60 +1,60 @@
+using System.CommandLine;
 using System.Globalization;
 using CloudConfig.Core;
 using CloudConfig.Samples.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
-// Usage: dotnet run --project samples/DynamicPool -- [--count N]   (default 6)
-var count = 6;
-if (args is ["--count", var text] && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1000)
+var count = SampleCommandLine.WholeNumber("--count", "How many configurations and instances (default 6).", 1, 1000);
+var command = new RootCommand(
+    "Flow (c) on this machine: a pool of configurations, instances started with no user data whose agents claim "
+    + "entries first come first served, then everything it started ended. Exit codes: 0 done, 1 failed, 2 usage error, 130 interrupted.")
 {
-    count = n;
-}
-else if (args.Length > 0)
+    count,
+};
+command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(count) ?? 6, cancellationToken));
+return await SampleCommandLine.RunAsync(command, args);
+
+// Whatever happens (success, a failure, Ctrl+C), the pool's entries and instances are ended before it exits.
+static Task<int> RunAsync(int count, CancellationToken interrupted)
 {
-    Console.Error.WriteLine("Usage: dotnet run --project samples/DynamicPool -- [--count N]   (N from 1 to 1000, default 6)");
-    return 2;
-}
-
-if (Console.IsOutputRedirected)
-{
-    AnsiConsole.Profile.Width = 160;
-}
-
-try
-{
-    await using var local = await LocalCloud.StartAsync();
-    await using var services = local.CreateAppServices();
-    var provisioner = services.GetRequiredService<ConfigProvisioner>();
-    AnsiConsole.MarkupLineInterpolated($"[grey]rendezvous server[/]  http://{local.RendezvousAddress}/ (in-memory cache, shared with this app)");
-    AnsiConsole.MarkupLineInterpolated($"[grey]cloud[/]              embedded Deltacloud at {local.Cloud!.ApiUrl}; its image knows the rendezvous address, the pool and its credential");
-    AnsiConsole.WriteLine();
-
-    var result = await new DynamicPoolScenario(local, provisioner, new SampleLaunch(), TimeSpan.FromSeconds(30)).RunAsync(count);
-
-    AnsiConsole.MarkupLineInterpolated($"Pool [bold]{result.Pool}[/]: {count} configurations registered, {count} instances started without user data; every entry claimed once and configured in {result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s:");
-    var table = new Table().AddColumns(
-        new TableColumn("slot").RightAligned(), new TableColumn("uuid").NoWrap(), new TableColumn("claimed by").NoWrap(), new TableColumn("address").NoWrap(), new TableColumn("parameters"), new TableColumn("status"));
-    foreach (var claim in result.Claims)
+    if (Console.IsOutputRedirected)
     {
-        var entry = claim.Entry.Entry;
-        table.AddRow(
-            claim.Slot.ToString(CultureInfo.InvariantCulture),
-            claim.Entry.Uuid.ToString(),
-            Markup.Escape(claim.InstanceId),
-            Markup.Escape(entry.Address ?? "-"),
-            Markup.Escape(claim.Entry.ParameterText),
-            entry.Status.State.ToString());
+        AnsiConsole.Profile.Width = 160;
     }
 
-    AnsiConsole.Write(table);
-    AnsiConsole.MarkupLine("[green]OK[/]: every entry was claimed exactly once and configured.");
-    return 0;
-}
-#pragma warning disable CA1031 // Whatever went wrong, the user gets one readable line and a non-zero exit code.
-catch (Exception e)
-#pragma warning restore CA1031
-{
-    AnsiConsole.MarkupLineInterpolated($"[red]Failed:[/] {e.Message}");
-    return 1;
+    return SampleSession.RunAsync(
+        new LocalCloudOptions(),
+        local => local.CreateAppServices(),
+        async session =>
+        {
+            var local = session.Local;
+            var provisioner = session.Services.GetRequiredService<ConfigProvisioner>();
+            AnsiConsole.MarkupLineInterpolated($"[grey]rendezvous server[/]  http://{local.RendezvousAddress}/ (in-memory cache, shared with this app)");
+            AnsiConsole.MarkupLineInterpolated($"[grey]cloud[/]              embedded Deltacloud at {local.Cloud!.ApiUrl}; its image knows the rendezvous address, the pool and its credential");
+            AnsiConsole.WriteLine();
+
+            var result = await new DynamicPoolScenario(local, provisioner, new SampleLaunch(), TimeSpan.FromSeconds(30), session.Teardown).RunAsync(count, interrupted);
+
+            AnsiConsole.MarkupLineInterpolated($"Pool [bold]{result.Pool}[/]: {count} configurations registered, {count} instances started without user data; every entry claimed once and configured in {result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s:");
+            var table = new Table().AddColumns(
+                new TableColumn("slot").RightAligned(), new TableColumn("uuid").NoWrap(), new TableColumn("claimed by").NoWrap(), new TableColumn("address").NoWrap(), new TableColumn("parameters"), new TableColumn("status"));
+            foreach (var claim in result.Claims)
+            {
+                var entry = claim.Entry.Entry;
+                table.AddRow(
+                    claim.Slot.ToString(CultureInfo.InvariantCulture),
+                    claim.Entry.Uuid.ToString(),
+                    Markup.Escape(claim.InstanceId),
+                    Markup.Escape(entry.Address ?? "-"),
+                    Markup.Escape(claim.Entry.ParameterText),
+                    entry.Status.State.ToString());
+            }
+
+            AnsiConsole.Write(table);
+            AnsiConsole.MarkupLine("[green]OK[/]: every entry was claimed exactly once and configured.");
+            return 0;
+        },
+        (e, _) => AnsiConsole.MarkupLineInterpolated($"[red]Failed:[/] {e.Message}"),
+        interrupted);
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.CommandLine;
 using CloudConfig.Samples.Shared;
 
 namespace QuickStart;
@@ -8,18 +8,6 @@ namespace QuickStart;
 /// </summary>
 internal sealed record QuickStartArguments
 {
-    public const string Usage = """
-        Usage: dotnet run --project samples/QuickStart -- [options]
-
-          (no options)         three instances (web, db, cache) on an embedded cloud, then an update to one
-          --count N            N instances at once, with a progress display and a summary
-          --timeout SECONDS    how long an instance may take to configure (default 30)
-          --deltacloud-url URL use a real Deltacloud server (its API entry point, e.g. http://host:3001/api);
-                               agents run in this process, since the mock driver boots nothing
-          --user U --password P  its credentials
-          --image ID --hwp ID --realm ID  what to start (default img1, m1-small, the cloud's default realm)
-        """;
-
     public int? Count { get; init; }
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -32,78 +20,53 @@ internal sealed record QuickStartArguments
 
     public SampleLaunch Launch { get; init; } = new();
 
-    public bool ShowHelp { get; init; }
-
-    /// <summary>Parses the arguments; every problem is listed in <paramref name="errors"/>.</summary>
-    public static QuickStartArguments Parse(string[] args, out IReadOnlyList<string> errors)
+    /// <summary>The root command; its action gets the parsed arguments and the token Ctrl+C cancels.</summary>
+    public static RootCommand CreateCommand(Func<QuickStartArguments, CancellationToken, Task<int>> run)
     {
-        var problems = new List<string>();
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var help = false;
-        for (var i = 0; i < args.Length; i++)
+        var count = SampleCommandLine.WholeNumber("--count", "Provision N instances at once, with a progress display and a summary.", 1, 10_000);
+        var timeout = SampleCommandLine.WholeNumber("--timeout", "How long an instance may take to configure, in seconds (default 30).", 1, 86_400, "SECONDS");
+        var url = new Option<string?>("--deltacloud-url") { HelpName = "URL", Description = "Use a real Deltacloud server (its API entry point, e.g. http://host:3001/api); agents run in this process, since the mock driver boots nothing." };
+        url.Validators.Add(result =>
         {
-            switch (args[i])
+            if (result.GetValue(url) is { } text && ParseUrl(text) is null)
             {
-                case "-h" or "--help":
-                    help = true;
-                    break;
-                case "--count" or "--timeout" or "--deltacloud-url" or "--user" or "--password" or "--image" or "--hwp" or "--realm" when i + 1 < args.Length:
-                    values[args[i]] = args[++i];
-                    break;
-                default:
-                    problems.Add($"Unknown or incomplete option '{args[i]}'.");
-                    break;
+                result.AddError("--deltacloud-url must be an absolute http or https URL.");
             }
-        }
+        });
+        var user = new Option<string?>("--user") { HelpName = "U", Description = "The Deltacloud user name." };
+        var password = new Option<string?>("--password") { HelpName = "P", Description = "The Deltacloud password." };
+        var image = new Option<string>("--image") { HelpName = "ID", Description = "The image to start.", DefaultValueFactory = _ => "img1" };
+        var profile = new Option<string>("--hwp") { HelpName = "ID", Description = "The hardware profile.", DefaultValueFactory = _ => "m1-small" };
+        var realm = new Option<string?>("--realm") { HelpName = "ID", Description = "The realm (default: the cloud's)." };
 
-        int? count = null;
-        if (values.TryGetValue("--count", out var countText))
+        var command = new RootCommand(
+            "CloudConfig's main job on this machine: a rendezvous server, a cloud and real agents; three instances "
+            + "(web, db, cache) configured, then one updated, then everything it started ended. "
+            + "Exit codes: 0 done, 1 failed, 2 usage error, 130 interrupted.")
         {
-            if (int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 10_000)
-            {
-                count = n;
-            }
-            else
-            {
-                problems.Add("--count must be a whole number from 1 to 10000.");
-            }
-        }
-
-        var timeout = TimeSpan.FromSeconds(30);
-        if (values.TryGetValue("--timeout", out var timeoutText))
-        {
-            if (int.TryParse(timeoutText, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds >= 1)
-            {
-                timeout = TimeSpan.FromSeconds(seconds);
-            }
-            else
-            {
-                problems.Add("--timeout must be a whole number of seconds, at least 1.");
-            }
-        }
-
-        Uri? url = null;
-        if (values.TryGetValue("--deltacloud-url", out var urlText)
-            && (!Uri.TryCreate(urlText, UriKind.Absolute, out url) || url.Scheme is not ("http" or "https")))
-        {
-            problems.Add("--deltacloud-url must be an absolute http or https URL.");
-        }
-
-        if (url is null && (values.ContainsKey("--user") || values.ContainsKey("--password")))
-        {
-            problems.Add("--user and --password go with --deltacloud-url.");
-        }
-
-        errors = problems;
-        return new QuickStartArguments
-        {
-            Count = count,
-            Timeout = timeout,
-            DeltacloudUrl = url,
-            User = values.GetValueOrDefault("--user"),
-            Password = values.GetValueOrDefault("--password"),
-            Launch = new SampleLaunch(values.GetValueOrDefault("--image") ?? "img1", values.GetValueOrDefault("--hwp") ?? "m1-small", values.GetValueOrDefault("--realm")),
-            ShowHelp = help,
+            count, timeout, url, user, password, image, profile, realm,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(url) is null && (result.GetValue(user) is not null || result.GetValue(password) is not null))
+            {
+                result.AddError("--user and --password go with --deltacloud-url.");
+            }
+        });
+        command.SetAction((parse, cancellationToken) => run(
+            new QuickStartArguments
+            {
+                Count = parse.GetValue(count),
+                Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout) ?? 30),
+                DeltacloudUrl = parse.GetValue(url) is { } text ? ParseUrl(text) : null,
+                User = parse.GetValue(user),
+                Password = parse.GetValue(password),
+                Launch = new SampleLaunch(parse.GetValue(image)!, parse.GetValue(profile), parse.GetValue(realm)),
+            },
+            cancellationToken));
+        return command;
     }
+
+    private static Uri? ParseUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null;
 }

@@ -9,8 +9,11 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class InMemoryConfigCacheServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="InMemoryConfigCache"/> as the <see cref="IConfigCache"/> unless a cache is already
-    /// registered (it never overrides the user's choice). Options are validated at start-up.
+    /// Registers <see cref="InMemoryConfigCache"/> as the <see cref="IConfigCache"/>, replacing any cache registered
+    /// before: like every <c>Add*ConfigCache</c>, the cache added last wins, and <see cref="IConfigRegistry"/> and
+    /// <see cref="IConfigRendezvous"/> follow it. Options are validated at start-up, every problem listed at once.
+    /// An in-process rendezvous server sees these entries only if it is given this same cache
+    /// (<c>RendezvousServerOptions.Cache = services.GetRequiredService&lt;IConfigCache&gt;()</c>).
     /// </summary>
     public static IServiceCollection AddInMemoryConfigCache(this IServiceCollection services, Action<InMemoryConfigCacheOptions>? configure = null)
     {
@@ -23,7 +26,6 @@ public static class InMemoryConfigCacheServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InMemoryConfigCacheOptions>, InMemoryConfigCacheOptionsValidator>());
         services.TryAddSingleton<InMemoryConfigCache>();
-        services.TryAddSingleton<IConfigCache>(sp => sp.GetRequiredService<InMemoryConfigCache>());
-        return services.AddConfigCacheRoles();
+        return services.AddConfigCache(sp => sp.GetRequiredService<InMemoryConfigCache>());
     }
 }

@@ -7,7 +7,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class RedisCloudConfigBuilderExtensions
 {
     /// <summary>
-    /// Uses the Redis cache, replacing any cache added before (an in-memory one included), as in
+    /// Uses the Redis cache, replacing any cache added before (the cache added last wins), as in
     /// <c>services.AddCloudConfig(o => ...).AddRedisConfigCache(o => o.Configuration = "127.0.0.1:6379")</c>.
     /// </summary>
     public static ICloudConfigBuilder AddRedisConfigCache(this ICloudConfigBuilder builder, Action<RedisConfigCacheOptions> configure)

@@ -10,10 +10,11 @@ public static class RedisConfigCacheServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="RedisConfigCache"/> as the <see cref="IConfigCache"/>, replacing any cache registered
-    /// before (choosing Redis is a deliberate choice; the in-memory default must not win over it). It connects
-    /// lazily, on the first call. Options are validated at start-up. It also registers the cache's
-    /// <see cref="IFailureBudget"/>, so that the failure budgets of every rendezvous server on this Redis are shared
-    /// and survive restarts (it replaces the in-process budgets).
+    /// before: like every <c>Add*ConfigCache</c>, the cache added last wins, and <see cref="IConfigRegistry"/> and
+    /// <see cref="IConfigRendezvous"/> follow it. It connects lazily, on the first call. Options are validated at
+    /// start-up, every problem listed at once. It also registers the cache's <see cref="IFailureBudget"/>, so that the
+    /// failure budgets of every rendezvous server on this Redis are shared and survive restarts (it replaces the
+    /// in-process budgets).
     /// </summary>
     public static IServiceCollection AddRedisConfigCache(this IServiceCollection services, Action<RedisConfigCacheOptions> configure)
     {
@@ -23,10 +24,8 @@ public static class RedisConfigCacheServiceCollectionExtensions
         services.Configure(configure);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisConfigCacheOptions>, RedisConfigCacheOptionsValidator>());
         services.TryAddSingleton<RedisConfigCache>();
-        services.RemoveAll<IConfigCache>();
-        services.AddSingleton<IConfigCache>(sp => sp.GetRequiredService<RedisConfigCache>());
         services.RemoveAll<IFailureBudget>();
         services.AddSingleton<IFailureBudget>(sp => new RedisFailureBudget(sp.GetRequiredService<RedisConfigCache>()));
-        return services.AddConfigCacheRoles();
+        return services.AddConfigCache(sp => sp.GetRequiredService<RedisConfigCache>());
     }
 }

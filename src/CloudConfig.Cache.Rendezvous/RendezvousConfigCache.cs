@@ -30,10 +30,10 @@ public sealed partial class RendezvousConfigCache : IConfigCache, IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
-        var problems = _options.Validate();
-        if (problems.Count > 0)
+        var validation = new RendezvousConfigCacheOptionsValidator().Validate(Options.DefaultName, _options);
+        if (validation.Failed)
         {
-            throw new OptionsValidationException(Options.DefaultName, typeof(RendezvousConfigCacheOptions), problems);
+            throw new OptionsValidationException(Options.DefaultName, typeof(RendezvousConfigCacheOptions), validation.Failures);
         }
 
         _logger = logger ?? NullLogger<RendezvousConfigCache>.Instance;

@@ -1,5 +1,4 @@
 using CloudConfig.Core;
-using CloudConfig.Rendezvous.Client;
 
 namespace CloudConfig.Cache.Rendezvous;
 
@@ -29,28 +28,4 @@ public sealed class RendezvousConfigCacheOptions
 
     /// <summary>How many entries a listing fetches per request. Default 500.</summary>
     public int PageSize { get; set; } = 500;
-
-    /// <summary>Every problem with these options, or none.</summary>
-    public IReadOnlyList<string> Validate()
-    {
-        var problems = new List<string>();
-        if (BaseAddress is null || !BaseAddress.IsAbsoluteUri || BaseAddress.Scheme is not ("http" or "https"))
-        {
-            problems.Add("BaseAddress must be an absolute http or https URL.");
-        }
-
-        if (string.IsNullOrWhiteSpace(ApiKey))
-        {
-            problems.Add("ApiKey is required.");
-        }
-
-        TransportOptionChecks.Add(problems, RequestTimeout, MaxRetryAttempts, RetryBaseDelay, MaxRetryDelay);
-
-        if (PageSize <= 0)
-        {
-            problems.Add("PageSize must be greater than zero.");
-        }
-
-        return problems;
-    }
 }

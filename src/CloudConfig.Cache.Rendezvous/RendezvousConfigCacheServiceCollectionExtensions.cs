@@ -10,7 +10,9 @@ public static class RendezvousConfigCacheServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="RendezvousConfigCache"/> as the <see cref="IConfigCache"/>, replacing any cache
-    /// registered before (the app chose a remote rendezvous). Options are validated at start-up.
+    /// registered before: like every <c>Add*ConfigCache</c>, the cache added last wins, and
+    /// <see cref="IConfigRegistry"/> and <see cref="IConfigRendezvous"/> follow it. Options are validated at
+    /// start-up, every problem listed at once.
     /// </summary>
     public static IServiceCollection AddRendezvousConfigCache(this IServiceCollection services, Action<RendezvousConfigCacheOptions> configure)
     {
@@ -20,8 +22,6 @@ public static class RendezvousConfigCacheServiceCollectionExtensions
         services.Configure(configure);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RendezvousConfigCacheOptions>, RendezvousConfigCacheOptionsValidator>());
         services.TryAddSingleton<RendezvousConfigCache>();
-        services.RemoveAll<IConfigCache>();
-        services.AddSingleton<IConfigCache>(sp => sp.GetRequiredService<RendezvousConfigCache>());
-        return services.AddConfigCacheRoles();
+        return services.AddConfigCache(sp => sp.GetRequiredService<RendezvousConfigCache>());
     }
 }

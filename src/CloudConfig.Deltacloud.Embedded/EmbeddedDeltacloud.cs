@@ -56,7 +56,7 @@ public sealed partial class EmbeddedDeltacloud : IAsyncDisposable
         }
 
         var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<EmbeddedDeltacloud>();
-        var server = new ServerContext(options, new CloudState(options), new BootHookRunner(options.BootHook, logger), logger);
+        var server = new ServerContext(options, new CloudState(options), new BootHookRunner(options.BootHook, options.StopHook, logger), logger);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>

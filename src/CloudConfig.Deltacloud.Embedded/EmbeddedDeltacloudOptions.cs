@@ -39,6 +39,13 @@ public sealed class EmbeddedDeltacloudOptions
     /// <summary>Runs for each new instance off the request path; its failures are logged and never reach the client.</summary>
     public Func<EmbeddedInstance, CancellationToken, Task>? BootHook { get; set; }
 
+    /// <summary>
+    /// Runs for each instance that is stopped (which the mock driver requires before destroy), off the request path:
+    /// the place to end what <see cref="BootHook"/> started, as a machine's shutdown ends its processes. Its failures
+    /// are logged and never reach the client.
+    /// </summary>
+    public Func<EmbeddedInstance, CancellationToken, Task>? StopHook { get; set; }
+
     /// <summary>Whether to start with the mock driver's four instances (<c>inst0</c>..<c>inst3</c>); off by default so <see cref="EmbeddedDeltacloud.Instances"/> holds only what a test created.</summary>
     public bool SeedMockInstances { get; set; }
 

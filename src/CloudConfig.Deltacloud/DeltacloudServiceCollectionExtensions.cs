@@ -14,7 +14,8 @@ public static class DeltacloudServiceCollectionExtensions
     public const string HttpClientName = "CloudConfig.Deltacloud";
 
     /// <summary>
-    /// Registers <see cref="IDeltacloudClient"/> as a singleton with validated options. It keeps the discovered entry
+    /// Registers <see cref="IDeltacloudClient"/> as a singleton; its options are validated at start-up (or on first use
+    /// without a host), every problem listed at once. It keeps the discovered entry
     /// point for its lifetime but not an <see cref="HttpClient"/>: it asks <see cref="IHttpClientFactory"/> for the
     /// client named <see cref="HttpClientName"/> on every attempt, so the factory rotates handlers as it is meant to.
     /// Add handlers with <c>services.AddHttpClient(DeltacloudServiceCollectionExtensions.HttpClientName)</c>.
@@ -23,7 +24,7 @@ public static class DeltacloudServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<DeltacloudClientOptions>().Configure(configure);
+        services.AddOptions<DeltacloudClientOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeltacloudClientOptions>, DeltacloudClientOptionsValidator>());
         services.AddHttpClient(HttpClientName);
         services.TryAddSingleton<IDeltacloudClient>(sp => new DeltacloudClient(
@@ -34,15 +35,20 @@ public static class DeltacloudServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers <see cref="DeltacloudInstanceLauncher"/> as the <see cref="IInstanceLauncher"/>; needs <see cref="AddDeltacloudClient"/>.</summary>
+    /// <summary>
+    /// Registers <see cref="DeltacloudInstanceLauncher"/> as the <see cref="IInstanceLauncher"/>; needs
+    /// <see cref="AddDeltacloudClient"/>. Options are validated at start-up.
+    /// </summary>
     public static IServiceCollection AddDeltacloudInstanceLauncher(this IServiceCollection services, Action<DeltacloudLauncherOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var builder = services.AddOptions<DeltacloudLauncherOptions>();
+        var builder = services.AddOptions<DeltacloudLauncherOptions>().ValidateOnStart();
         if (configure is not null)
         {
             builder.Configure(configure);
         }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeltacloudLauncherOptions>, DeltacloudLauncherOptionsValidator>());
 
         services.TryAddSingleton<IInstanceLauncher>(sp => new DeltacloudInstanceLauncher(
             sp.GetRequiredService<IDeltacloudClient>(),

@@ -1,5 +1,6 @@
 using CloudConfig.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CloudConfig.Cache.InMemory.Tests;
@@ -19,14 +20,44 @@ public sealed class InMemoryConfigCacheServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddInMemoryConfigCache_DoesNotOverrideACacheTheUserRegistered()
+    public void AddInMemoryConfigCache_AfterAnotherCache_ReplacesItForEveryRole()
     {
-        var mine = new InMemoryConfigCache();
-        var services = new ServiceCollection().AddSingleton<IConfigCache>(mine);
+        // The family's one rule: the cache added last wins.
+        var earlier = new InMemoryConfigCache();
+        var services = new ServiceCollection().AddConfigCache(earlier);
 
         using var provider = services.AddInMemoryConfigCache().BuildServiceProvider();
 
-        Assert.Same(mine, provider.GetRequiredService<IConfigCache>());
+        var cache = provider.GetRequiredService<IConfigCache>();
+        Assert.NotSame(earlier, cache);
+        Assert.IsType<InMemoryConfigCache>(cache);
+        Assert.Same(cache, provider.GetRequiredService<IConfigRegistry>());
+        Assert.Same(cache, provider.GetRequiredService<IConfigRendezvous>());
+        Assert.Single(services, d => d.ServiceType == typeof(IConfigCache));
+    }
+
+    [Fact]
+    public void AddConfigCache_AfterTheInMemoryCache_ReplacesIt()
+    {
+        var later = new InMemoryConfigCache();
+
+        using var provider = new ServiceCollection().AddInMemoryConfigCache().AddConfigCache(later).BuildServiceProvider();
+
+        Assert.Same(later, provider.GetRequiredService<IConfigRegistry>());
+    }
+
+    [Fact]
+    public async Task AddInMemoryConfigCache_InvalidOptions_FailAtStartListingEveryProblem()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddInMemoryConfigCache(o => o.Limits = new Core.ConfigCacheLimits { MaxParameters = 0, MaxNameLength = 0 });
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(typeof(InMemoryConfigCacheOptions), error.OptionsType);
+        Assert.Equal(2, error.Failures.Count());
+        Assert.Contains("MaxParameters must be greater than zero (was 0).", error.Failures);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using CloudConfig.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CloudConfig.Cache.Redis.Tests;
@@ -25,16 +26,39 @@ public sealed class RedisCloudConfigBuilderExtensionsTests
     }
 
     [Fact]
-    public async Task AddInMemoryConfigCache_AfterRedisOnTheBuilder_LeavesRedisInPlace()
+    public async Task AddInMemoryConfigCache_AfterRedisOnTheBuilder_ReplacesRedis()
     {
         var services = new ServiceCollection();
 
+        // The family's one rule: the cache added last wins, whichever package it comes from.
         services.AddCloudConfig(o => o.RendezvousAddress = "127.0.0.1:8443")
             .AddRedisConfigCache(o => o.Configuration = "127.0.0.1:1")
             .AddInMemoryConfigCache();
         await using var provider = services.BuildServiceProvider();
 
-        Assert.IsType<RedisConfigCache>(provider.GetRequiredService<IConfigRegistry>());
+        Assert.IsType<CloudConfig.Cache.InMemory.InMemoryConfigCache>(provider.GetRequiredService<IConfigRegistry>());
+        Assert.Single(services, d => d.ServiceType == typeof(IConfigCache));
+    }
+
+    [Fact]
+    public async Task AddRedisConfigCache_InvalidOptions_FailAtStartListingEveryProblem()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddRedisConfigCache(o =>
+        {
+            o.KeyPrefix = "";
+            o.OperationTimeout = TimeSpan.Zero;
+            o.StaleSweepBatchSize = 0;
+        });
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(typeof(RedisConfigCacheOptions), error.OptionsType);
+        Assert.Equal(4, error.Failures.Count());
+        Assert.Contains("Exactly one of Configuration (a connection string) and ConnectionMultiplexer must be set.", error.Failures);
+        Assert.Contains("KeyPrefix must not be empty.", error.Failures);
+        Assert.Contains("StaleSweepBatchSize must be greater than zero (was 0).", error.Failures);
     }
 
     [Fact]

@@ -133,8 +133,13 @@ public sealed class InstanceClientBoundsTests
     }
 
     [Fact]
-    public void Options_MaxResponseBytesOutOfRange_IsAProblem() =>
-        Assert.Contains(new RendezvousInstanceClientOptions { MaxResponseBytes = 0 }.Validate(), p => p.StartsWith("MaxResponseBytes", StringComparison.Ordinal));
+    public void Options_MaxResponseBytesOutOfRange_IsAProblem()
+    {
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            new RendezvousInstanceClient(new Uri("http://127.0.0.1:1/"), new RendezvousInstanceClientOptions { MaxResponseBytes = 0 }));
+
+        Assert.Contains(error.Failures, p => p.StartsWith("MaxResponseBytes", StringComparison.Ordinal));
+    }
 
     private static RendezvousInstanceClient Client(Uri baseAddress, Action<RendezvousInstanceClientOptions>? configure = null)
     {

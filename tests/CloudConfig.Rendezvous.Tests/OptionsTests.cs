@@ -1,7 +1,9 @@
+using CloudConfig.Cache.InMemory;
 using CloudConfig.Cache.Rendezvous;
 using CloudConfig.Core;
 using CloudConfig.Rendezvous.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CloudConfig.Rendezvous.Tests;
@@ -86,6 +88,20 @@ public sealed class OptionsTests
     }
 
     [Fact]
+    public void AddRendezvousConfigCache_ThenAnotherCache_IsReplacedInTurn()
+    {
+        var later = new InMemoryConfigCache();
+
+        using var provider = new ServiceCollection()
+            .AddRendezvousConfigCache(o => (o.BaseAddress, o.ApiKey) = (new Uri("http://127.0.0.1:1/"), "key"))
+            .AddConfigCache(later)
+            .BuildServiceProvider();
+
+        Assert.Same(later, provider.GetRequiredService<IConfigRegistry>());
+        Assert.Same(later, provider.GetRequiredService<IConfigCache>());
+    }
+
+    [Fact]
     public void AddRendezvousConfigCache_OnCloudConfigBuilder_ReplacesTheCacheAndReturnsTheBuilder()
     {
         var services = new ServiceCollection();
@@ -100,14 +116,38 @@ public sealed class OptionsTests
     }
 
     [Fact]
-    public void AddRendezvousConfigCache_InvalidOptions_FailOnResolveListingEveryProblem()
+    public async Task AddRendezvousConfigCache_InvalidOptions_FailAtStartListingEveryProblem()
     {
-        using var provider = new ServiceCollection().AddRendezvousConfigCache(o => o.PageSize = -1).BuildServiceProvider();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddRendezvousConfigCache(o => o.PageSize = -1);
+        using var host = builder.Build();
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IConfigCache>());
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Contains("BaseAddress must be an absolute http or https URL.", error.Message, StringComparison.Ordinal);
-        Assert.Contains("ApiKey is required.", error.Message, StringComparison.Ordinal);
-        Assert.Contains("PageSize must be greater than zero.", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["BaseAddress must be an absolute http or https URL.", "ApiKey is required.", "PageSize must be greater than zero."], error.Failures);
+    }
+
+    [Fact]
+    public async Task AddRendezvousInstanceClient_InvalidOptions_FailAtStartListingEveryProblem()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddRendezvousInstanceClient(o => (o.RequestTimeout, o.MaxRetryAttempts) = (TimeSpan.Zero, -1));
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(["BaseAddress is required.", "RequestTimeout must be greater than zero.", "MaxRetryAttempts must not be negative."], error.Failures);
+    }
+
+    [Fact]
+    public async Task AddConfigRendezvous_InvalidOptions_FailAtStartListingEveryProblem()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddInMemoryConfigCache().AddConfigRendezvous(o => (o.ApiKey, o.MaxPageSize) = ("short", 0));
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(["ApiKey must have at least 22 characters.", "MaxPageSize must be greater than zero."], error.Failures);
     }
 }

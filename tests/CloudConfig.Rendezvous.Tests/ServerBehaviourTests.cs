@@ -129,6 +129,7 @@ public sealed class ServerBehaviourTests
         var logs = new CapturingLoggerProvider();
         var server = await RendezvousServer.StartAsync(new RendezvousServerOptions
         {
+            Cache = new CloudConfig.Cache.InMemory.InMemoryConfigCache(),
             Configure = o => o.ApiKey = TestServer.ApiKey,
             ConfigureBuilder = builder =>
             {

@@ -134,6 +134,9 @@ public sealed class LocalAgentLauncherTests
 
         public Task<LaunchedInstance?> GetAsync(string instanceId, CancellationToken cancellationToken = default) => Task.FromResult<LaunchedInstance?>(instance);
 
+        public Task<IReadOnlyList<LaunchedInstance>> FindByNameAsync(string name, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<LaunchedInstance>>(instance.Name == name && !Terminated.Contains(instance.InstanceId) ? [instance] : []);
+
         public Task TerminateAsync(string instanceId, CancellationToken cancellationToken = default)
         {
             Terminated.Add(instanceId);

@@ -169,6 +169,9 @@ public sealed class RendezvousQuickBenchmark : IQuickBenchmark
     }
 
     /// <summary>The ready server as users run it: its default logging (console, framework categories at Warning) included.</summary>
-    private static Task<RunningRendezvousServer> StartServerAsync() =>
-        RendezvousServer.StartAsync(new RendezvousServerOptions { Configure = rendezvous => rendezvous.ApiKey = ApiKey });
+    private static Task<RunningRendezvousServer> StartServerAsync() => RendezvousServer.StartAsync(new RendezvousServerOptions
+    {
+        Cache = new CloudConfig.Cache.InMemory.InMemoryConfigCache(),
+        Configure = rendezvous => rendezvous.ApiKey = ApiKey,
+    });
 }

@@ -38,6 +38,7 @@ public sealed class RendezvousRefusalQuickBenchmark : IQuickBenchmark
         var counter = new LogByteCounter();
         var server = await RendezvousServer.StartAsync(new RendezvousServerOptions
         {
+            Cache = new CloudConfig.Cache.InMemory.InMemoryConfigCache(),
             Configure = o => o.ApiKey = ApiKey,
             ConfigureBuilder = builder =>
             {

@@ -13,7 +13,8 @@ namespace CloudConfig.Samples.Shared;
 /// <param name="provisioner">The provisioner (cache + launcher).</param>
 /// <param name="launch">Where to start the instances.</param>
 /// <param name="timeout">How long the whole pool may take to configure.</param>
-public sealed class DynamicPoolScenario(LocalCloud cloud, ConfigProvisioner provisioner, SampleLaunch launch, TimeSpan timeout)
+/// <param name="teardown">Remembers the pool's entries and instances, for the sample to end before it exits; none when null.</param>
+public sealed class DynamicPoolScenario(LocalCloud cloud, ConfigProvisioner provisioner, SampleLaunch launch, TimeSpan timeout, SampleTeardown? teardown = null)
 {
     /// <summary>Runs it.</summary>
     /// <param name="count">How many entries and instances.</param>
@@ -32,9 +33,13 @@ public sealed class DynamicPoolScenario(LocalCloud cloud, ConfigProvisioner prov
 
         var started = Stopwatch.GetTimestamp();
         var registration = await provisioner.RegisterDynamicPoolAsync(pool, configurations, credential, cancellationToken).ConfigureAwait(false);
+        teardown?.TrackEntries(registration.Uuids);
         cloud.BakedInPool = new DynamicPoolAccess(cloud.RendezvousAddress, pool, credential);
         var instances = await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
-            provisioner.LaunchForPoolAsync(launch.ToRequest($"{pool}-{i}"), cancellationToken))).ConfigureAwait(false);
+        {
+            var request = launch.ToRequest($"{pool}-{i}");
+            return teardown is null ? provisioner.LaunchForPoolAsync(request, cancellationToken) : teardown.LaunchForPoolAsync(request, cancellationToken);
+        })).ConfigureAwait(false);
         var entries = await WatchUntilConfiguredAsync(pool, count, cancellationToken).ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(started);
 

@@ -11,7 +11,8 @@ namespace CloudConfig.Samples.Shared;
 /// <param name="provisioner">The provisioner (cache + launcher).</param>
 /// <param name="launch">Where to start the instances.</param>
 /// <param name="timeout">How long each instance may take to configure once started.</param>
-public sealed class ManyScenario(ConfigProvisioner provisioner, SampleLaunch launch, TimeSpan timeout)
+/// <param name="teardown">Remembers every instance started, for the sample to end before it exits; none when null.</param>
+public sealed class ManyScenario(ConfigProvisioner provisioner, SampleLaunch launch, TimeSpan timeout, SampleTeardown? teardown = null)
 {
     /// <summary>Runs it.</summary>
     /// <param name="count">How many instances.</param>
@@ -31,6 +32,7 @@ public sealed class ManyScenario(ConfigProvisioner provisioner, SampleLaunch lau
             requests,
             progress: new SynchronousProgress(p =>
             {
+                teardown?.Track(p.Latest);
                 tracker.Launched(p.Latest);
                 if (p.Latest.Instance is { } instance)
                 {
@@ -52,7 +54,7 @@ public sealed class ManyScenario(ConfigProvisioner provisioner, SampleLaunch lau
             tracker.Configured();
             return new InstanceRow(instance.Uuid, instance.InstanceId, entry);
         }
-        catch (ConfigCacheException e)
+        catch (CloudConfigException e)
         {
             tracker.ConfigureFailed($"{instance.InstanceId} ({instance.Uuid}): {e.Message}");
             return null;

@@ -1,7 +1,9 @@
+using CloudConfig.Core;
+
 namespace CloudConfig.Agent;
 
 /// <summary>The root of every error the agent stops with. Messages never contain a secret.</summary>
-public class ConfigAgentException : Exception
+public class ConfigAgentException : CloudConfigException
 {
     /// <summary>Creates the exception.</summary>
     public ConfigAgentException()

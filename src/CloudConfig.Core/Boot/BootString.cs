@@ -86,7 +86,7 @@ public sealed class BootString
         }
 
         var uuid = ReadUuid(rest[..firstColon]);
-        var address = RendezvousAddress.Parse(rest[(firstColon + 1)..lastColon].ToString());
+        var address = RendezvousAddress.ParseInBootString(rest[(firstColon + 1)..lastColon].ToString());
         var secretText = rest[(lastColon + 1)..].ToString();
         CheckSecret(secretText);
         return new BootString(version, uuid, address, Secret.FromString(secretText), fingerprint);

@@ -15,6 +15,16 @@ public class BootStringFormatException : FormatException
         Part = part;
     }
 
+    /// <summary>Creates the exception for a part with a message of the derived type's own.</summary>
+    /// <param name="part">The part that is wrong.</param>
+    /// <param name="problem">What is wrong with it, never quoting a secret.</param>
+    /// <param name="message">The whole message.</param>
+    protected BootStringFormatException(string part, string problem, string message)
+        : base(message)
+    {
+        Part = part;
+    }
+
     /// <summary>The part of the boot string that is wrong.</summary>
     public string Part { get; }
 }

@@ -1,7 +1,11 @@
 namespace CloudConfig.Core;
 
-/// <summary>The root of every error a config cache reports. Messages never contain a secret.</summary>
-public class ConfigCacheException : Exception
+/// <summary>
+/// The root of every error a config cache reports (in memory, Redis, a remote rendezvous server). Provisioning and
+/// launch failures are not cache errors: they are <see cref="ProvisioningException"/>s, a sibling under
+/// <see cref="CloudConfigException"/>. Messages never contain a secret.
+/// </summary>
+public class ConfigCacheException : CloudConfigException
 {
     /// <summary>Creates the exception.</summary>
     public ConfigCacheException()

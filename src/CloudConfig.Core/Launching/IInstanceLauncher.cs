@@ -13,6 +13,18 @@ public interface IInstanceLauncher
     /// <summary>Reads an instance's current state, or <see langword="null"/> when the cloud no longer knows it.</summary>
     Task<LaunchedInstance?> GetAsync(string instanceId, CancellationToken cancellationToken = default);
 
-    /// <summary>Stops (where the cloud requires it) and destroys an instance.</summary>
+    /// <summary>
+    /// Finds the instances the cloud knows by <paramref name="name"/>: usually none or one, more when a create was
+    /// repeated. The provisioner names every instance after its entry's uuid
+    /// (<see cref="ConfigProvisioner.InstanceNameFor"/>), so this is how a uuid alone leads to its instance, even in
+    /// another process than the one that started it.
+    /// </summary>
+    /// <returns>The instances with exactly that name, in the cloud's order.</returns>
+    Task<IReadOnlyList<LaunchedInstance>> FindByNameAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stops (where the cloud requires it) and destroys an instance. An instance the cloud no longer knows counts
+    /// as terminated: the call returns without error.
+    /// </summary>
     Task TerminateAsync(string instanceId, CancellationToken cancellationToken = default);
 }

@@ -4,7 +4,10 @@ namespace CloudConfig.Core;
 /// <param name="ImageId">The image to boot.</param>
 public sealed record InstanceLaunchRequest(string ImageId)
 {
-    /// <summary>The instance's name; a unique name lets a launcher reconcile a create whose answer was lost.</summary>
+    /// <summary>
+    /// The instance's name; a unique name lets a launcher reconcile a create whose answer was lost. Leave it
+    /// <see langword="null"/> in a <see cref="ProvisionRequest"/>: the provisioner names the instance after its uuid.
+    /// </summary>
     public string? Name { get; init; }
 
     /// <summary>The hardware profile (instance type).</summary>

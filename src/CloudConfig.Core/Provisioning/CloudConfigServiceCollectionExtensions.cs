@@ -36,13 +36,4 @@ public static class CloudConfigServiceCollectionExtensions
     {
         public IServiceCollection Services { get; } = services;
     }
-
-    private sealed class ProvisioningOptionsValidator : IValidateOptions<ProvisioningOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, ProvisioningOptions options)
-        {
-            var problems = options.Validate();
-            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-        }
-    }
 }

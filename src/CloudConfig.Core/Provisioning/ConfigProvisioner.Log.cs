@@ -27,5 +27,11 @@ public sealed partial class ConfigProvisioner
 
         [LoggerMessage(106, LogLevel.Information, "Registered {Count} entries in dynamic pool {Pool}")]
         public static partial void PoolRegistered(ILogger logger, string pool, int count);
+
+        [LoggerMessage(107, LogLevel.Information, "Deprovisioned entry {Uuid}: {Terminated} instance(s) terminated, entry removed: {EntryRemoved}")]
+        public static partial void Deprovisioned(ILogger logger, Guid uuid, int terminated, bool entryRemoved);
+
+        [LoggerMessage(108, LogLevel.Warning, "Looking up instance {Name} for entry {Uuid} failed; nothing was changed")]
+        public static partial void DeprovisionLookupFailed(ILogger logger, Exception exception, Guid uuid, string name);
     }
 }

@@ -31,10 +31,10 @@ public sealed partial class ConfigProvisioner
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(launcher);
         ArgumentNullException.ThrowIfNull(options);
-        var problems = options.Value.Validate();
-        if (problems.Count > 0)
+        var validation = new ProvisioningOptionsValidator().Validate(Options.DefaultName, options.Value);
+        if (validation.Failed)
         {
-            throw new OptionsValidationException(Options.DefaultName, typeof(ProvisioningOptions), problems);
+            throw new OptionsValidationException(Options.DefaultName, typeof(ProvisioningOptions), validation.Failures);
         }
 
         _registry = registry;
@@ -58,14 +58,21 @@ public sealed partial class ConfigProvisioner
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Launch);
+        if (request.Launch.Name is not null)
+        {
+            throw new ArgumentException(
+                $"Launch.Name must be null: the provisioner names each instance after its uuid (cloudconfig-<uuid>), so that a lost create can be reconciled and DeprovisionAsync can find the instance from the uuid alone (was '{request.Launch.Name}').",
+                nameof(request));
+        }
+
         var uuid = Guid.NewGuid();
         var bootSecret = Secret.Generate();
         await RegisterAsync(uuid, bootSecret, request, cancellationToken).ConfigureAwait(false);
 
-        // A unique name lets a launcher find the instance again if the create's answer is lost.
+        // A unique name lets a launcher find the instance again if the create's answer is lost, and teardown from the uuid.
         var launch = request.Launch with
         {
-            Name = request.Launch.Name ?? $"cloudconfig-{uuid:N}",
+            Name = InstanceNameFor(uuid),
             UserData = BootString.Create(uuid, _rendezvous, bootSecret, _fingerprint).Format(),
         };
         var instance = await LaunchAsync(uuid, launch, cancellationToken).ConfigureAwait(false);
@@ -73,6 +80,12 @@ public sealed partial class ConfigProvisioner
         Log.Provisioned(_logger, uuid, instance.InstanceId);
         return new ProvisionedInstance(uuid, instance);
     }
+
+    /// <summary>
+    /// The name the provisioner gives the instance it starts for <paramref name="uuid"/>: <c>cloudconfig-</c> and the
+    /// uuid's 32 hexadecimal digits. Unique per entry, and all a later process needs to find the instance again.
+    /// </summary>
+    public static string InstanceNameFor(Guid uuid) => $"cloudconfig-{uuid:N}";
 
     private async Task RegisterAsync(Guid uuid, Secret bootSecret, ProvisionRequest request, CancellationToken cancellationToken)
     {
@@ -108,7 +121,7 @@ public sealed partial class ConfigProvisioner
             var removed = await TryRemoveEntryAsync(uuid).ConfigureAwait(false);
             Log.LaunchFailed(_logger, e, uuid, launch.Name!);
             var message = e is OperationCanceledException
-                ? $"Cancelled while starting instance '{launch.Name}' for {uuid}. The cloud may have started it: look for that name. Its entry was {(removed ? "removed" : "NOT removed")}, so it cannot configure itself."
+                ? $"Cancelled while starting instance '{launch.Name}' for {uuid}. The cloud may have started it: DeprovisionAsync({uuid}) finds it by that name and destroys it. Its entry was {(removed ? "removed" : "NOT removed")}."
                 : $"Starting instance '{launch.Name}' for {uuid} failed; its entry was {(removed ? "removed" : "NOT removed")}.";
             throw new ProvisioningException(message, ProvisioningStage.Launch, uuid, e) { EntryLeftBehind = !removed };
         }

@@ -1,7 +1,7 @@
 namespace CloudConfig.Core;
 
 /// <summary>The instance reported that applying its configuration failed.</summary>
-public class ConfigurationFailedException : ConfigCacheException
+public class ConfigurationFailedException : CloudConfigException
 {
     /// <summary>Creates the exception from the failed entry.</summary>
     public ConfigurationFailedException(ConfigEntry entry)

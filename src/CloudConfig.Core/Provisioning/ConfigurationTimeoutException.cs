@@ -1,7 +1,7 @@
 namespace CloudConfig.Core;
 
 /// <summary>The instance did not report a finished configuration within the time allowed.</summary>
-public class ConfigurationTimeoutException : ConfigCacheException
+public class ConfigurationTimeoutException : CloudConfigException
 {
     /// <summary>Creates the exception.</summary>
     public ConfigurationTimeoutException(Guid uuid, TimeSpan timeout, ConfigEntry? lastSeen)

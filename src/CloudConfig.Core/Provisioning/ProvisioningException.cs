@@ -5,7 +5,7 @@ namespace CloudConfig.Core;
 /// plainly whether a machine may have been left behind, and <see cref="EntryLeftBehind"/> whether the entry (only
 /// its secret's hash) could not be removed.
 /// </summary>
-public class ProvisioningException : ConfigCacheException
+public class ProvisioningException : CloudConfigException
 {
     /// <summary>Creates the exception.</summary>
     public ProvisioningException(string message, ProvisioningStage stage, Guid uuid, Exception? innerException)

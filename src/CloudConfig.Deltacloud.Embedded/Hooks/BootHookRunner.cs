@@ -3,21 +3,35 @@ using Microsoft.Extensions.Logging;
 
 namespace CloudConfig.Deltacloud.Embedded;
 
-// Runs the boot hook off the request path, one task per instance, so a slow hook delays neither the
-// create response nor other instances' hooks. Failures are logged and swallowed: the server must stay up.
-internal sealed partial class BootHookRunner(Func<EmbeddedInstance, CancellationToken, Task>? hook, ILogger logger) : IAsyncDisposable
+// Runs the boot and stop hooks off the request path, one task per call, so a slow hook delays neither the
+// response nor other instances' hooks. Failures are logged and swallowed: the server must stay up.
+internal sealed partial class BootHookRunner(
+    Func<EmbeddedInstance, CancellationToken, Task>? boot,
+    Func<EmbeddedInstance, CancellationToken, Task>? stop,
+    ILogger logger) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Task, byte> _running = new();
 
-    public void Dispatch(EmbeddedInstance instance)
+    public void Dispatch(EmbeddedInstance instance) => Run(boot, "boot", instance);
+
+    public void DispatchStop(EmbeddedInstance instance) => Run(stop, "stop", instance);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(_running.Keys).ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    private void Run(Func<EmbeddedInstance, CancellationToken, Task>? hook, string kind, EmbeddedInstance instance)
     {
         if (hook is null || _stopping.IsCancellationRequested)
         {
             return;
         }
 
-        var task = Task.Run(() => RunAsync(hook, instance));
+        var task = Task.Run(() => RunAsync(hook, kind, instance));
         _running.TryAdd(task, 0);
         _ = task.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
@@ -28,18 +42,11 @@ internal sealed partial class BootHookRunner(Func<EmbeddedInstance, Cancellation
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(_running.Keys).ConfigureAwait(false);
-        _stopping.Dispose();
-    }
-
-    private async Task RunAsync(Func<EmbeddedInstance, CancellationToken, Task> boot, EmbeddedInstance instance)
+    private async Task RunAsync(Func<EmbeddedInstance, CancellationToken, Task> hook, string kind, EmbeddedInstance instance)
     {
         try
         {
-            await boot(instance, _stopping.Token).ConfigureAwait(false);
+            await hook(instance, _stopping.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
@@ -49,13 +56,13 @@ internal sealed partial class BootHookRunner(Func<EmbeddedInstance, Cancellation
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            Log.HookFailed(logger, instance.Id, exception);
+            Log.HookFailed(logger, kind, instance.Id, exception);
         }
     }
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Error, "The boot hook failed for instance {InstanceId}")]
-        public static partial void HookFailed(ILogger logger, string instanceId, Exception exception);
+        [LoggerMessage(1, LogLevel.Error, "The {Kind} hook failed for instance {InstanceId}")]
+        public static partial void HookFailed(ILogger logger, string kind, string instanceId, Exception exception);
     }
 }

@@ -60,6 +60,11 @@ internal static partial class ApiRoutes
                 break;
         }
 
+        if (action == InstanceAction.Stop)
+        {
+            server.Hooks.DispatchStop(instance!);
+        }
+
         if (action == InstanceAction.Destroy)
         {
             context.Response.StatusCode = StatusCodes.Status204NoContent;

@@ -1,10 +1,13 @@
+using CloudConfig.Core;
+
 namespace CloudConfig.Deltacloud;
 
 /// <summary>
 /// The root of every error the Deltacloud client raises. Carries the HTTP status and the server's error kind and
-/// message; never the server's backtrace, never credentials or user data.
+/// message; never the server's backtrace, never credentials or user data. A launch that fails with it reaches the app
+/// wrapped in a <see cref="ProvisioningException"/>.
 /// </summary>
-public class DeltacloudException : Exception
+public class DeltacloudException : CloudConfigException
 {
     /// <summary>Creates an exception with a default message.</summary>
     public DeltacloudException()

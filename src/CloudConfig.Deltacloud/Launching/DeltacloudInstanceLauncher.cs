@@ -1,6 +1,7 @@
 using CloudConfig.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CloudConfig.Deltacloud;
 
@@ -20,11 +21,17 @@ public sealed class DeltacloudInstanceLauncher : IInstanceLauncher
     private readonly ILogger _logger;
 
     /// <summary>Creates a launcher over a client.</summary>
+    /// <exception cref="OptionsValidationException">The options are invalid; the message lists every problem.</exception>
     public DeltacloudInstanceLauncher(IDeltacloudClient client, DeltacloudLauncherOptions? options = null, ILogger<DeltacloudInstanceLauncher>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         _client = client;
         _options = options ?? new DeltacloudLauncherOptions();
+        var validation = new DeltacloudLauncherOptionsValidator().Validate(Options.DefaultName, _options);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(DeltacloudLauncherOptions), validation.Failures);
+        }
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
@@ -68,6 +75,15 @@ public sealed class DeltacloudInstanceLauncher : IInstanceLauncher
     }
 
     /// <inheritdoc />
+    /// <remarks>Deltacloud filters instances by id, state and realm only, so this lists them and compares names exactly.</remarks>
+    public async Task<IReadOnlyList<LaunchedInstance>> FindByNameAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var all = await _client.Instances.ListAsync(null, cancellationToken).ConfigureAwait(false);
+        return [.. all.Where(i => string.Equals(i.Name, name, StringComparison.Ordinal)).Select(ToLaunched)];
+    }
+
+    /// <inheritdoc />
     public async Task TerminateAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
@@ -82,6 +98,12 @@ public sealed class DeltacloudInstanceLauncher : IInstanceLauncher
         }
 
         _logger.Terminating(instance.Id, instance.State.Name);
+
+        // A machine still booting lists no action yet (the mock driver's PENDING); it gets stop or destroy once it runs.
+        if (!instance.CanPerform(InstanceActions.Destroy) && !instance.CanPerform(InstanceActions.Stop) && instance.State == DeltacloudInstanceState.Pending)
+        {
+            instance = await _client.Instances.WaitForStateAsync(instance.Id, DeltacloudInstanceState.Running, _options.StopTimeout, cancellationToken).ConfigureAwait(false);
+        }
 
         // Many drivers only allow destroy once stopped; the links say which.
         if (!instance.CanPerform(InstanceActions.Destroy) && instance.CanPerform(InstanceActions.Stop))

@@ -9,6 +9,6 @@ public sealed class DeltacloudLauncherOptions
     /// </summary>
     public bool RequireUserDataFeature { get; set; }
 
-    /// <summary>How long termination waits for a stopped instance before destroying it.</summary>
+    /// <summary>How long termination waits for an instance to finish booting, and then to stop, before destroying it. Default 5 minutes.</summary>
     public TimeSpan StopTimeout { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -21,6 +21,7 @@ public static class RendezvousClientServiceCollectionExtensions
             .Validate(o => o.BaseAddress is not null, "BaseAddress is required.")
             .ValidateOnStart();
         services.Configure(configure);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RendezvousInstanceClientOptions>, RendezvousInstanceClientOptionsValidator>());
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<RendezvousInstanceClientOptions>>().Value;

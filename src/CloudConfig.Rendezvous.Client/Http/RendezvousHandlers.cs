@@ -5,8 +5,12 @@ using CloudConfig.Core;
 
 namespace CloudConfig.Rendezvous.Client;
 
-/// <summary>The HTTP plumbing both clients share: the handler with optional pinning, and failure classification.</summary>
-internal static class RendezvousHandlers
+/// <summary>
+/// The HTTP rules every client of a rendezvous server follows: the handler (with optional certificate pinning, never
+/// without TLS verification), and which failures may be retried. <see cref="RendezvousInstanceClient"/> uses them, and
+/// so does the app's client in <c>CloudConfig.Cache.Rendezvous</c>; another client of the same server should too.
+/// </summary>
+public static class RendezvousHandlers
 {
     /// <summary>
     /// A handler that, with a pin, accepts exactly the pinned certificate (whatever its chain) and nothing else;
@@ -44,12 +48,15 @@ internal static class RendezvousHandlers
         exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }
         || (exception.InnerException is not null && IsConnectFailure(exception.InnerException));
 
-    /// <summary>Whether a status says "try again later" without saying anything about the call.</summary>
+    /// <summary>
+    /// Whether a status says "try again later" without saying anything about the call: 429 always, and for an
+    /// <paramref name="idempotent"/> call also 408, 502, 503 and 504.
+    /// </summary>
     public static bool IsTransient(HttpStatusCode status, bool idempotent) =>
         status == HttpStatusCode.TooManyRequests
         || (idempotent && status is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout or HttpStatusCode.RequestTimeout);
 
-    /// <summary>The delay a 429 or 503 asks for, capped.</summary>
+    /// <summary>The delay a 429 or 503 asks for (its <c>Retry-After</c>), capped at <paramref name="cap"/>; null when it asks for none.</summary>
     public static TimeSpan? RetryAfter(System.Net.Http.Headers.RetryConditionHeaderValue? retryAfter, TimeSpan cap)
     {
         var delay = retryAfter switch

@@ -38,10 +38,11 @@ public sealed partial class RendezvousInstanceClient : IConfigRendezvous, IDispo
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
         _options = options ?? new RendezvousInstanceClientOptions();
-        var problems = _options.Validate();
+        var validation = new RendezvousInstanceClientOptionsValidator().Validate(Options.DefaultName, _options);
+        var problems = validation.Failed ? [.. validation.Failures] : new List<string>();
         if (!baseAddress.IsAbsoluteUri || baseAddress.Scheme is not ("http" or "https"))
         {
-            problems = [.. problems, "The base address must be an absolute http or https URL."];
+            problems.Add("The base address must be an absolute http or https URL.");
         }
 
         if (problems.Count > 0)

@@ -37,22 +37,4 @@ public sealed class RendezvousInstanceClientOptions
 
     /// <summary>The answer limit that fits a configuration of <paramref name="maxConfigurationBytes"/>: its base64 size plus <see cref="MessageAllowanceBytes"/>.</summary>
     public static long ResponseLimitFor(int maxConfigurationBytes) => (4L * ((Math.Max(maxConfigurationBytes, 0) + 2L) / 3)) + MessageAllowanceBytes;
-
-    /// <summary>Every problem with these options, or none.</summary>
-    public IReadOnlyList<string> Validate()
-    {
-        var problems = new List<string>();
-        if (BaseAddress is not null && (!BaseAddress.IsAbsoluteUri || BaseAddress.Scheme is not ("http" or "https")))
-        {
-            problems.Add("BaseAddress must be an absolute http or https URL.");
-        }
-
-        TransportOptionChecks.Add(problems, RequestTimeout, MaxRetryAttempts, RetryBaseDelay, MaxRetryDelay);
-        if (MaxResponseBytes is < 1 or > int.MaxValue)
-        {
-            problems.Add($"MaxResponseBytes must be between 1 and {int.MaxValue} (was {MaxResponseBytes}).");
-        }
-
-        return problems;
-    }
 }

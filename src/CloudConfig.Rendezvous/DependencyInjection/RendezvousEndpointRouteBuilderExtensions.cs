@@ -18,6 +18,13 @@ public static class RendezvousEndpointRouteBuilderExtensions
     public static IEndpointConventionBuilder MapConfigRendezvous(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        if (endpoints.ServiceProvider.GetService<IServiceProviderIsService>() is { } services
+            && services.IsService(typeof(RendezvousEndpoints))
+            && !services.IsService(typeof(CloudConfig.Core.IConfigCache)))
+        {
+            throw new InvalidOperationException(RendezvousCacheValidator.Missing);
+        }
+
         var handlers = endpoints.ServiceProvider.GetService<RendezvousEndpoints>()
             ?? throw new InvalidOperationException("Call services.AddConfigRendezvous(...) and register an IConfigCache before MapConfigRendezvous().");
         var gate = endpoints.ServiceProvider.GetRequiredService<FailureGate>();

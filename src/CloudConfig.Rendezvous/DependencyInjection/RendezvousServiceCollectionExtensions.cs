@@ -10,10 +10,12 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class RendezvousServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers what <c>MapConfigRendezvous</c> needs: options (validated at start-up), the failure limits
-    /// (kept in this process unless an <see cref="IFailureBudget"/> is registered, as <c>AddRedisConfigCache</c>
-    /// does), the refusal log, metrics, and the readiness checks (the cache answers; the server is not stopping). Register an <c>IConfigCache</c> as well (in memory, Redis, ...); the server
-    /// exposes that one.
+    /// Registers what <c>MapConfigRendezvous</c> needs: options (validated at start-up, every problem listed at once),
+    /// the failure limits (kept in this process unless an <see cref="IFailureBudget"/> is registered, as
+    /// <c>AddRedisConfigCache</c> does), the refusal log, metrics, and the readiness checks (the cache answers; the
+    /// server is not stopping). Register an <c>IConfigCache</c> in the same services (in memory, Redis, ...): the server
+    /// exposes that one, the same the app's provisioner registers in, and makes none of its own; without one the host
+    /// refuses to start.
     /// </summary>
     public static IServiceCollection AddConfigRendezvous(this IServiceCollection services, Action<RendezvousOptions> configure)
     {
@@ -22,6 +24,7 @@ public static class RendezvousServiceCollectionExtensions
         services.AddOptions<RendezvousOptions>().ValidateOnStart();
         services.Configure(configure);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RendezvousOptions>, RendezvousOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RendezvousOptions>, RendezvousCacheValidator>());
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         // Counts in this process unless a shared store (the Redis cache's) is registered.

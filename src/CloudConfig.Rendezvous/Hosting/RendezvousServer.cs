@@ -10,8 +10,10 @@ using Microsoft.Extensions.Hosting;
 namespace CloudConfig.Rendezvous;
 
 /// <summary>
-/// A ready rendezvous server for those who just want to run one: Kestrel on the configured URLs, the rendezvous
-/// routes with their failure limits, and an in-memory cache unless another <c>IConfigCache</c> is registered.
+/// A ready rendezvous server for those who just want to run one: Kestrel on the configured URLs and the rendezvous
+/// routes with their failure limits, over the cache it is given (<see cref="RendezvousServerOptions.Cache"/>, or one
+/// registered in <see cref="RendezvousServerOptions.ConfigureBuilder"/>). It never makes a cache of its own: an app
+/// sharing the server in process passes its own cache, so both see the same entries.
 /// </summary>
 public static class RendezvousServer
 {
@@ -37,6 +39,9 @@ public static class RendezvousServer
 
     /// <summary>Starts a server and returns once it listens.</summary>
     /// <returns>The running server; dispose it to stop it.</returns>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">
+    /// The options are invalid, or there is no cache or two (the message names the cause and the fix), before anything listens.
+    /// </exception>
     public static async Task<RunningRendezvousServer> StartAsync(RendezvousServerOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -54,7 +59,7 @@ public static class RendezvousServer
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddConfigRendezvous(rendezvous => options.Configure?.Invoke(rendezvous));
         options.ConfigureBuilder?.Invoke(builder);
-        builder.Services.AddInMemoryConfigCache();
+        RendezvousServerCache.Register(builder.Services, options);
 
         var app = builder.Build();
         options.ConfigureApp?.Invoke(app);

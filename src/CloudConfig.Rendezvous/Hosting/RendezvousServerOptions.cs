@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using CloudConfig.Core;
 using Microsoft.AspNetCore.Builder;
 
 namespace CloudConfig.Rendezvous;
@@ -18,7 +19,15 @@ public sealed class RendezvousServerOptions
     /// <summary>Sets the endpoints' options (the API key is required).</summary>
     public Action<RendezvousOptions>? Configure { get; set; }
 
-    /// <summary>Adds services: register the <c>IConfigCache</c> to expose here; an in-memory cache otherwise.</summary>
+    /// <summary>
+    /// The cache the server exposes. To share the app's cache with a server in the same process (the app registers,
+    /// the instances fetch and report), pass the app's own instance:
+    /// <c>Cache = appServices.GetRequiredService&lt;IConfigCache&gt;()</c>. Required unless
+    /// <see cref="ConfigureBuilder"/> registers one (for example <c>AddRedisConfigCache</c>); setting both is refused.
+    /// </summary>
+    public IConfigCache? Cache { get; set; }
+
+    /// <summary>Adds services, for example the <c>IConfigCache</c> to expose when <see cref="Cache"/> is not set.</summary>
     public Action<WebApplicationBuilder>? ConfigureBuilder { get; set; }
 
     /// <summary>Adds middleware before the routes (for example forwarded headers, which the failure limits then count by).</summary>

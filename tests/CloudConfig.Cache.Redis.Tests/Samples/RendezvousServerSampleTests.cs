@@ -53,7 +53,8 @@ public sealed class RendezvousServerSampleTests(RedisServerFixture redis)
         await process.WaitForExitAsync(timeout.Token);
 
         Assert.Equal(2, process.ExitCode);
-        Assert.Contains("Usage: RendezvousServer [--redis <connection string>] [url ...]", error, StringComparison.Ordinal);
+        Assert.Contains("'--redis'", error, StringComparison.Ordinal);
+        Assert.Contains("Run 'RendezvousServer --help' for usage.", error, StringComparison.Ordinal);
     }
 
     [Fact]

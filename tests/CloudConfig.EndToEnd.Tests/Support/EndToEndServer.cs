@@ -35,6 +35,7 @@ internal sealed class EndToEndServer : IAsyncDisposable
         var options = new RendezvousServerOptions
         {
             Certificate = certificate,
+            Cache = new CloudConfig.Cache.InMemory.InMemoryConfigCache(),
             Configure = rendezvous => rendezvous.ApiKey = ApiKey,
             ConfigureBuilder = builder =>
             {

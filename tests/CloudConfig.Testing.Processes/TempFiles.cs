@@ -1,11 +1,11 @@
-namespace CloudConfig.Tool.Tests;
+namespace CloudConfig.Testing.Processes;
 
 /// <summary>A temporary folder for a test's input files, deleted when the test ends.</summary>
-internal sealed class TempFiles : IDisposable
+public sealed class TempFiles : IDisposable
 {
     public TempFiles() => Directory.CreateDirectory(Folder);
 
-    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "cloudconfig-tool-tests-" + Guid.NewGuid().ToString("N"));
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "cloudconfig-tests-" + Guid.NewGuid().ToString("N"));
 
     public string Write(string name, string content)
     {

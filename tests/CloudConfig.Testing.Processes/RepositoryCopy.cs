@@ -1,22 +1,26 @@
 using System.Xml.Linq;
 
-namespace CloudConfig.Tool.Tests;
+namespace CloudConfig.Testing.Processes;
 
 /// <summary>
 /// A copy of just what building one project needs (the repository's top-level files, src's shared files and the
 /// project with everything it references), without bin and obj: a pack there never touches the assemblies that
 /// other tests of the same run have loaded from the working tree.
 /// </summary>
-internal static class RepositoryCopy
+public static class RepositoryCopy
 {
     public static string Root { get; } = FindRoot();
 
     /// <summary>Copies the project at <paramref name="relativeProject"/> and its references into <paramref name="target"/>.</summary>
-    public static void Create(string relativeProject, string target)
+    public static void Create(string relativeProject, string target) => Create(target, [relativeProject]);
+
+    /// <summary>Copies the projects at <paramref name="relativeProjects"/> and everything they reference into <paramref name="target"/>.</summary>
+    public static void Create(string target, IEnumerable<string> relativeProjects)
     {
         CopyFiles(Root, target);
         CopyFiles(Path.Combine(Root, "src"), Path.Combine(target, "src"));
-        foreach (var project in Closure(Path.Combine(Root, relativeProject)))
+        var projects = relativeProjects.SelectMany(p => Closure(Path.Combine(Root, p))).ToHashSet(StringComparer.Ordinal);
+        foreach (var project in projects)
         {
             var folder = Path.GetDirectoryName(project)!;
             CopyTree(folder, Path.Combine(target, Path.GetRelativePath(Root, folder)));

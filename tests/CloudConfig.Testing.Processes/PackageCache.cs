@@ -1,7 +1,7 @@
-namespace CloudConfig.Tool.Tests;
+namespace CloudConfig.Testing.Processes;
 
 /// <summary>The machine's NuGet package folder, which a tool install may fill with the test's one-off versions.</summary>
-internal static class PackageCache
+public static class PackageCache
 {
     /// <summary>Removes one version of one package from it (only what a test itself put there).</summary>
     public static void Remove(string id, string version)

@@ -1,7 +1,7 @@
-namespace CloudConfig.Tool.Tests;
+namespace CloudConfig.Testing.Processes;
 
 /// <summary>The <c>dotnet</c> executable running these tests, and the environment child builds and tools need.</summary>
-internal static class DotnetHost
+public static class DotnetHost
 {
     public static string Executable { get; } = Find();
 

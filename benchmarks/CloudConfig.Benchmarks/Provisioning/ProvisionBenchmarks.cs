@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using CloudConfig.Core;
@@ -34,9 +33,7 @@ public class ProvisionBenchmarks
         _services = services.BuildServiceProvider();
         _provisioner = _services.GetRequiredService<ConfigProvisioner>();
         _request = new ProvisionRequest(new InstanceLaunchRequest("img1") { HardwareProfileId = "m1-small" }, ConfigurationContent.FromText("echo hi"));
-        _bare = new HttpClient(new SocketsHttpHandler { UseCookies = false });
-        _bare.DefaultRequestHeaders.Accept.ParseAdd("application/xml");
-        _bare.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(_cloud.Username + ":" + _cloud.Password)));
+        _bare = ProvisionQuickBenchmark.BareClient(_cloud);
         _createUrl = new Uri(_cloud.ApiUrl + "/instances");
         var bootString = BootString.Create(Guid.NewGuid(), RendezvousAddress.Parse("127.0.0.1:8443"), Secret.Generate()).Format();
         _userData = Convert.ToBase64String(Encoding.UTF8.GetBytes(bootString));

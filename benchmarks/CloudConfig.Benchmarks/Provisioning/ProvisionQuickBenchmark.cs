@@ -104,7 +104,8 @@ public sealed class ProvisionQuickBenchmark : IQuickBenchmark
         return ($"cloudconfig-{uuid:N}", Convert.ToBase64String(Encoding.UTF8.GetBytes(bootString)));
     })];
 
-    private static HttpClient BareClient(EmbeddedDeltacloud cloud)
+    /// <summary>The bare client: the Accept and Authorization headers our client sends, and nothing else.</summary>
+    internal static HttpClient BareClient(EmbeddedDeltacloud cloud)
     {
         var http = new HttpClient(new SocketsHttpHandler { UseCookies = false });
         http.DefaultRequestHeaders.Accept.ParseAdd("application/xml");

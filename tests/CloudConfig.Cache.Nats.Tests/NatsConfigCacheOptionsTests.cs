@@ -18,6 +18,7 @@ public sealed class NatsConfigCacheOptionsTests
             MirrorStaleAfter = TimeSpan.Zero,
             ClaimReservationTimeout = TimeSpan.Zero,
             OnPremisesDomain = "on prem",
+            ContactWriteInterval = TimeSpan.FromMinutes(2),
             Limits = new ConfigCacheLimits { MaxEntries = 0 },
         };
 
@@ -35,6 +36,7 @@ public sealed class NatsConfigCacheOptionsTests
                 "ClaimReservationTimeout must be greater than zero (was 00:00:00).",
                 "MaxEntries must be greater than zero (was 0).",
                 "OnPremisesDomain must be a JetStream domain: 1 to 64 letters, digits, '-' or '_'.",
+                "ContactWriteInterval must be between zero and 00:01:00 (was 00:02:00).",
             ],
             error.Failures);
         Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);

@@ -8,9 +8,11 @@ namespace CloudConfig.Cache.Nats;
 /// mirrored from on premises at a cloud site) and writes instance records. Every rule is a compare-and-swap on one
 /// instance record (create only for the claim, update at the revision read for everything after), retried on
 /// conflict, so it holds across any number of rendezvous processes. Every refusal is the same
-/// <see cref="ConfigEntryNotFoundException"/>, and at a cloud site only once its mirrors are current.
+/// <see cref="ConfigEntryNotFoundException"/>, and at a cloud site only once its mirrors are current. A trusted
+/// fetch shortly after this process recorded the same instance's contact reads the registration only (see
+/// <see cref="TrustBindings"/>).
 /// </summary>
-internal sealed partial class SiteRendezvous(NatsSite site, PoolQueue queue, TimeProvider time, ILogger logger)
+internal sealed partial class SiteRendezvous(NatsSite site, PoolQueue queue, TrustBindings bindings, TimeProvider time, ILogger logger)
 {
     private readonly MirrorFreshness _freshness = new(site.Settings.MirrorStaleAfter);
 
@@ -24,6 +26,12 @@ internal sealed partial class SiteRendezvous(NatsSite site, PoolQueue queue, Tim
         if (registration is null)
         {
             return await RefuseAsync<InstanceConfiguration>(buckets, uuid, "fetch", entryGone: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (presentedBoot is null && bindings.CoversContact(uuid, registration, presentedTrust, time.GetUtcNow()))
+        {
+            Log.Fetched(logger, uuid, firstContact: false);
+            return registration.ToInstanceConfiguration(uuid);
         }
 
         var key = Keys.Entry(uuid);
@@ -54,6 +62,7 @@ internal sealed partial class SiteRendezvous(NatsSite site, PoolQueue queue, Tim
                 return await RefuseAsync<InstanceConfiguration>(buckets, uuid, "fetch", entryGone: false, cancellationToken).ConfigureAwait(false);
             }
 
+            bindings.Remember(uuid, next);
             Log.Fetched(logger, uuid, credential.IsFirstContact);
             return registration.ToInstanceConfiguration(uuid);
         }
@@ -81,6 +90,7 @@ internal sealed partial class SiteRendezvous(NatsSite site, PoolQueue queue, Tim
             var updated = instance.Contacted(time.GetUtcNow()) with { Address = report.Address, Status = report.Status, Parameters = parameters };
             if (await buckets.Instances.TryUpdateAsync(key, updated.Encode(), read.Revision, cancellationToken).ConfigureAwait(false) is not null)
             {
+                bindings.Remember(uuid, updated);
                 Log.Reported(logger, uuid, report.Status.State);
                 return;
             }

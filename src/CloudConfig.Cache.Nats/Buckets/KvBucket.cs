@@ -146,7 +146,13 @@ internal sealed class KvBucket : IAsyncDisposable
     /// The last sequence the mirror at <paramref name="domain"/> holds, read across the link; null when it cannot be
     /// read now (the link is down). The mirror keeps this bucket's sequences, so everything up to it has arrived there.
     /// </summary>
-    public async Task<ulong?> GetMirrorProgressAsync(string domain, CancellationToken cancellationToken)
+    public Task<ulong?> GetMirrorProgressAsync(string domain, CancellationToken cancellationToken) => GetLastSequenceInAsync(domain, cancellationToken);
+
+    /// <summary>For a mirror, the last sequence its origin holds, read across the link; null when it cannot be read now.</summary>
+    public Task<ulong?> GetOriginProgressAsync(CancellationToken cancellationToken) =>
+        GetLastSequenceInAsync(_role.MirrorOf ?? throw new InvalidOperationException($"{Name} is not a mirror."), cancellationToken);
+
+    private async Task<ulong?> GetLastSequenceInAsync(string domain, CancellationToken cancellationToken)
     {
         try
         {

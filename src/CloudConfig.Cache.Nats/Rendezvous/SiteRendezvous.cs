@@ -138,7 +138,11 @@ internal sealed partial class SiteRendezvous(NatsSite site, PoolQueue queue, Tru
     /// </summary>
     private async Task<T> RefuseAsync<T>(SiteBuckets buckets, Guid uuid, string operation, bool entryGone, CancellationToken cancellationToken)
     {
-        await _freshness.EnsureCurrentAsync(buckets, cancellationToken).ConfigureAwait(false);
+        // Read again either way, so that both refusals cost the same.
+        await _freshness.EnsureCurrentAsync(
+            buckets,
+            async ct => await ReadRegistrationAsync(buckets, uuid, ct).ConfigureAwait(false) is not null && entryGone,
+            cancellationToken).ConfigureAwait(false);
         if (entryGone)
         {
             await InstanceCleanup.RemoveAsync(buckets, uuid, keepIncarnation: null, cancellationToken).ConfigureAwait(false);

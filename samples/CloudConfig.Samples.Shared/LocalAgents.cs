@@ -6,9 +6,11 @@ namespace CloudConfig.Samples.Shared;
 
 /// <summary>
 /// Runs the real CloudConfig agent in this process, one per "instance": its own state directory, the command applier
-/// running the configuration as a <c>/bin/sh</c> script, plain http to the loopback rendezvous point.
+/// running the configuration as a <c>/bin/sh</c> script, plain http to the loopback rendezvous point (or https, when
+/// the boot string pins the server's certificate).
 /// </summary>
-public sealed class LocalAgents : IAsyncDisposable
+/// <param name="connector">How the agents reach the rendezvous point; the agent's default HTTP transport when null.</param>
+public sealed class LocalAgents(IRendezvousConnector? connector = null) : IAsyncDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("cloudconfig-agents-").FullName;
     private readonly CancellationTokenSource _stopping = new();
@@ -113,8 +115,12 @@ public sealed class LocalAgents : IAsyncDisposable
 
     private async Task RunAsync(string instanceId, string stateDirectory, string address, Action<ConfigAgentOptions> configure, CancellationTokenSource stop)
     {
-        var services = new ServiceCollection()
-            .AddSingleton<IRendezvousConnector>(_ => new HttpRendezvousConnector())
+        var services = new ServiceCollection();
+        // A shared connector is registered as an instance, which the agent's container does not dispose when it stops.
+        _ = connector is null
+            ? services.AddSingleton<IRendezvousConnector>(_ => new HttpRendezvousConnector())
+            : services.AddSingleton(connector);
+        services
             .AddConfigAgent(options =>
             {
                 // Only the boot string given here: nothing from this machine's environment, files or metadata service.

@@ -63,14 +63,15 @@ var command = new RootCommand(
 {
     redis, nats, onPremisesDomain, bucketPrefix, urls,
 };
+// Whether each option was given, not its value: an option given without its value is reported by its own validator.
 command.Validators.Add(result =>
 {
-    if (result.GetValue(redis) is not null && result.GetValue(nats) is not null)
+    if (result.GetResult(redis) is not null && result.GetResult(nats) is not null)
     {
         result.AddError("Give --redis or --nats, not both.");
     }
 
-    if (result.GetValue(nats) is null && (result.GetValue(onPremisesDomain) is not null || result.GetValue(bucketPrefix) is not null))
+    if (result.GetResult(nats) is null && (result.GetResult(onPremisesDomain) is not null || result.GetResult(bucketPrefix) is not null))
     {
         result.AddError("--nats-on-premises-domain and --nats-bucket-prefix need --nats.");
     }

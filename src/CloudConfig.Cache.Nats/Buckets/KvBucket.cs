@@ -133,12 +133,16 @@ internal sealed class KvBucket : IAsyncDisposable
             cancellationToken);
     }
 
-    /// <summary>Drops every revision of a key but the latest (a mirrored bucket's compaction).</summary>
-    public Task DropOlderRevisionsAsync(string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// Drops a key's revisions older than <paramref name="revision"/> (a mirrored bucket's compaction). Newer ones stay
+    /// whatever happened meanwhile: "keep only the latest" would also drop a revision written a moment ago that the
+    /// mirror has not copied yet, and the mirror would refuse the next one for good.
+    /// </summary>
+    public Task DropRevisionsBeforeAsync(string key, ulong revision, CancellationToken cancellationToken)
     {
         EnsureWritable();
         return _connection.RunAsync(
-            async ct => await _connection.JetStream.PurgeStreamAsync(StreamName, new() { Filter = Subject(key), Keep = 1 }, ct).ConfigureAwait(false),
+            async ct => await _connection.JetStream.PurgeStreamAsync(StreamName, new() { Filter = Subject(key), Seq = revision }, ct).ConfigureAwait(false),
             cancellationToken);
     }
 
@@ -167,12 +171,15 @@ internal sealed class KvBucket : IAsyncDisposable
         }
     }
 
-    /// <summary>Drops a key's removal marker for good (the origin only; mirrors that have not seen it never will).</summary>
-    public Task ForgetAsync(string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// Drops a key's removal marker at <paramref name="markerRevision"/> for good, with everything before it (the origin
+    /// only; mirrors that have not seen it never will). A value written after it, by a registration made meanwhile, stays.
+    /// </summary>
+    public Task ForgetAsync(string key, ulong markerRevision, CancellationToken cancellationToken)
     {
         EnsureWritable();
         return _connection.RunAsync(
-            async ct => await _connection.JetStream.PurgeStreamAsync(StreamName, new() { Filter = Subject(key) }, ct).ConfigureAwait(false),
+            async ct => await _connection.JetStream.PurgeStreamAsync(StreamName, new() { Filter = Subject(key), Seq = markerRevision + 1 }, ct).ConfigureAwait(false),
             cancellationToken);
     }
 

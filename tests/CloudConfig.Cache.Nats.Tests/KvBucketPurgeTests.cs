@@ -39,6 +39,30 @@ public sealed class KvBucketPurgeTests(NatsServerFixture nats) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DropRevisionsBefore_TheStreamsFirstRecord_DropsNothing()
+    {
+        var first = (await _bucket.TryCreateAsync(Key, [1], CancellationToken.None))!.Value;
+
+        await _bucket.DropRevisionsBeforeAsync(Key, first, CancellationToken.None);
+
+        Assert.Equal(1UL, first);
+        Assert.Equal([first], await RevisionsAsync());
+    }
+
+    [Fact]
+    public async Task DropRevisionsBefore_LeavesEveryOtherKeyAlone()
+    {
+        var other = (await _bucket.TryCreateAsync("e.other", [9], CancellationToken.None))!.Value;
+        var first = (await _bucket.TryCreateAsync(Key, [1], CancellationToken.None))!.Value;
+        var latest = (await _bucket.TryUpdateAsync(Key, [2], first, CancellationToken.None))!.Value;
+
+        await _bucket.DropRevisionsBeforeAsync(Key, latest, CancellationToken.None);
+
+        Assert.Equal([latest], await RevisionsAsync());
+        Assert.Equal(other, (await _bucket.GetAsync("e.other", CancellationToken.None)).Revision);
+    }
+
+    [Fact]
     public async Task Forget_DropsTheMarkerButNotAValueWrittenAfterIt()
     {
         var created = (await _bucket.TryCreateAsync(Key, [1], CancellationToken.None))!.Value;

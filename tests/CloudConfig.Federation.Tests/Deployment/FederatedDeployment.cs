@@ -105,6 +105,20 @@ public sealed class FederatedDeployment : IAsyncLifetime
         return leafz!.RootElement.GetProperty("leafnodes").GetInt32();
     }
 
+    /// <summary>The links and the servers' logs, for failure messages.</summary>
+    internal async Task<string> DescribeAsync()
+    {
+        var text = new System.Text.StringBuilder($"Leaf links up: {await LinkedCloudCountAsync()}\n");
+        foreach (var cloud in _clouds)
+        {
+            text.AppendLine($"{cloud.Domain}: {await Registry.GetLinkStatusAsync(cloud.Domain)}");
+            text.AppendLine($"--- {cloud.Domain} rendezvous server:\n{Tail(cloud.Rendezvous?.All ?? "")}");
+            text.AppendLine($"--- {cloud.Domain} hub:\n{Tail(cloud.Hub.Log)}");
+        }
+
+        return text.Append($"--- on premises:\n{Tail(OnPremises.Log)}").ToString();
+    }
+
     internal async Task WaitUntilLinkedAsync(int count)
     {
         var started = Stopwatch.GetTimestamp();
@@ -118,6 +132,8 @@ public sealed class FederatedDeployment : IAsyncLifetime
             await Task.Delay(50);
         }
     }
+
+    private static string Tail(string log) => string.Join('\n', log.Split('\n').TakeLast(40));
 
     public async Task DisposeAsync()
     {

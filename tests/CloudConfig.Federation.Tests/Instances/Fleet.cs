@@ -86,6 +86,8 @@ internal sealed class Fleet(FederatedDeployment deployment)
             {
                 Assert.Fail($"{waiting.Count} instances did not report within {deadline}, for example:\n"
                     + string.Join("\n", waiting.Take(5).Select(i => $"{i} -> {Describe(entries[i.Uuid])}"))
+                    + $"\n{await deployment.DescribeAsync()}"
+                    + $"\nIn-process agents that stopped:\n{string.Join("\n", deployment.Clouds.SelectMany(c => c.Launcher.InProcessFailures))}"
                     + $"\nAgent processes:\n{string.Join("\n", deployment.Clouds.Select(c => c.Launcher.ProcessOutput))}");
             }
 

@@ -27,6 +27,9 @@ internal sealed class NamespaceCloudLauncher(CloudNetwork network, int poolForwa
     public IReadOnlyDictionary<string, InstanceNetwork> Processes =>
         _instances.Where(i => i.Value.Network is not null).ToDictionary(i => i.Key, i => i.Value.Network!, StringComparer.Ordinal);
 
+    /// <summary>The in-process agents that stopped with an error, for failure messages.</summary>
+    public IReadOnlyCollection<string> InProcessFailures => _inProcess?.Failures ?? [];
+
     /// <summary>What the agent processes wrote, for failure messages.</summary>
     public string ProcessOutput => string.Join("\n", _instances.Where(i => i.Value.Process is not null).Select(i => $"--- {i.Key}\n{i.Value.Process!.Out}"));
 

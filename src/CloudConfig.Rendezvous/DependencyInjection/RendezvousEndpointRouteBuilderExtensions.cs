@@ -35,16 +35,16 @@ public static class RendezvousEndpointRouteBuilderExtensions
         group.MapHealthChecks(RendezvousRoutes.HealthLive, RendezvousHealth.Liveness).WithMetadata(probe);
         group.MapHealthChecks(RendezvousRoutes.HealthReady, RendezvousHealth.Readiness).WithMetadata(probe);
 
-        group.MapGet(RendezvousRoutes.InstanceConfiguration, gate.Guard(handlers.FetchAsync));
-        group.MapGet(RendezvousRoutes.InstanceConfigurationUpdates, gate.Guard(handlers.WaitForUpdateAsync));
-        group.MapPut(RendezvousRoutes.InstanceReport, gate.Guard(handlers.ReportAsync));
-        group.MapPost(RendezvousRoutes.PoolAssignments, gate.Guard(handlers.AssignAsync));
-        group.MapPost(RendezvousRoutes.Entries, gate.Guard(handlers.PreRegisterAsync));
-        group.MapGet(RendezvousRoutes.Entries, gate.Guard(handlers.ListAsync));
-        group.MapGet(RendezvousRoutes.Entry, gate.Guard(handlers.GetAsync));
-        group.MapDelete(RendezvousRoutes.Entry, gate.Guard(handlers.RemoveAsync));
-        group.MapPut(RendezvousRoutes.EntryConfiguration, gate.Guard(handlers.UpdateConfigurationAsync));
-        group.MapPost(RendezvousRoutes.RemoveStale, gate.Guard(handlers.RemoveStaleAsync));
+        group.MapGet(RendezvousRoutes.InstanceConfiguration, gate.Guard("fetch", handlers.FetchAsync));
+        group.MapGet(RendezvousRoutes.InstanceConfigurationUpdates, gate.Guard("wait", handlers.WaitForUpdateAsync));
+        group.MapPut(RendezvousRoutes.InstanceReport, gate.Guard("report", handlers.ReportAsync));
+        group.MapPost(RendezvousRoutes.PoolAssignments, gate.Guard("assign_dynamic", handlers.AssignAsync));
+        group.MapPost(RendezvousRoutes.Entries, gate.Guard("app.pre_register", handlers.PreRegisterAsync));
+        group.MapGet(RendezvousRoutes.Entries, gate.Guard("app.list", handlers.ListAsync));
+        group.MapGet(RendezvousRoutes.Entry, gate.Guard("app.get", handlers.GetAsync));
+        group.MapDelete(RendezvousRoutes.Entry, gate.Guard("app.remove", handlers.RemoveAsync));
+        group.MapPut(RendezvousRoutes.EntryConfiguration, gate.Guard("app.update_configuration", handlers.UpdateConfigurationAsync));
+        group.MapPost(RendezvousRoutes.RemoveStale, gate.Guard("app.remove_stale", handlers.RemoveStaleAsync));
         return group;
     }
 }

@@ -83,7 +83,7 @@ internal sealed partial class RendezvousEndpoints
         await RendezvousHttp.WriteJsonAsync(context, StatusCodes.Status200OK, message, RendezvousJsonContext.Default.EntryPageMessage).ConfigureAwait(false);
     });
 
-    private Task RunAppAsync(HttpContext context, string operation, Func<CancellationToken, Task> handle) => RunAsync(context, async () =>
+    private Task RunAppAsync(HttpContext context, string operation, Func<CancellationToken, Task> handle) => RunAsync(context, operation, async () =>
     {
         if (!appKey.IsAuthorized(context.Request.Headers.Authorization))
         {

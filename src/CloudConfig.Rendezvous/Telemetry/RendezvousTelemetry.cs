@@ -71,6 +71,15 @@ internal static class RendezvousTelemetry
         _ => "unknown",
     };
 
+    /// <summary>Tags the handler's span with the uuid a registration names in its body.</summary>
+    public static void Registering(Guid uuid)
+    {
+        if (Activity.Current is { } activity && ReferenceEquals(activity.Source, Source))
+        {
+            activity.SetTag("cloudconfig.entry.uuid", uuid.ToString("D"));
+        }
+    }
+
     /// <summary>Tags the handler's span with what was served.</summary>
     public static void Served(long generation)
     {

@@ -167,6 +167,21 @@ public sealed partial class RendezvousConfigCache : IConfigCache, IDisposable
     public Task<InstanceConfiguration> AssignDynamicAsync(string pool, Secret poolCredential, Secret trustKey, CancellationToken cancellationToken = default) =>
         _instance.AssignDynamicAsync(pool, poolCredential, trustKey, cancellationToken);
 
+    /// <summary>What the server's readiness route answers; one request, never retried. For the health check.</summary>
+    /// <exception cref="HttpRequestException">The server could not be reached.</exception>
+    internal async Task<System.Net.HttpStatusCode> GetReadinessAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await _flurl.Request(RendezvousRoutes.HealthReady).AllowAnyHttpStatus().GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return (System.Net.HttpStatusCode)response.StatusCode;
+        }
+        catch (FlurlHttpException e) when (e is not FlurlHttpTimeoutException || !cancellationToken.IsCancellationRequested)
+        {
+            throw new HttpRequestException(e.Message, e);
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -22,7 +22,7 @@ internal sealed partial class ConfigAgent
         }
         catch (Exception e) when (activity is not null)
         {
-            AgentTelemetry.Fail(activity, e);
+            CloudConfigTelemetry.RecordFailure(activity, e);
             throw;
         }
     }

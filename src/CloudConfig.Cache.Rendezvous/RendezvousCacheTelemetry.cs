@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CloudConfig.Core;
 
 namespace CloudConfig.Cache.Rendezvous;
 
@@ -13,29 +14,5 @@ internal static class RendezvousCacheTelemetry
 
     public static readonly ActivitySource Source = new(Name, typeof(RendezvousCacheTelemetry).Assembly.GetName().Version?.ToString(3));
 
-    public static Activity? Start(string operation, Guid? uuid, Uri server)
-    {
-        var activity = Source.StartActivity("rendezvous " + operation, ActivityKind.Client);
-        if (activity is not null)
-        {
-            activity.SetTag("cloudconfig.operation", operation);
-            activity.SetTag("server.address", server.Host);
-            activity.SetTag("server.port", server.Port);
-            if (uuid is { } id)
-            {
-                activity.SetTag("cloudconfig.entry.uuid", id.ToString("D"));
-            }
-        }
-
-        return activity;
-    }
-
-    public static void Fail(Activity? activity, Exception exception)
-    {
-        if (activity is not null)
-        {
-            activity.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
-            activity.SetTag("error.type", exception.GetType().FullName);
-        }
-    }
+    public static Activity? Start(string operation, Guid? uuid, Uri server) => CloudConfigTelemetry.StartRendezvousCall(Source, operation, uuid, server);
 }

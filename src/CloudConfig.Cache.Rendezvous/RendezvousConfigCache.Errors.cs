@@ -21,7 +21,7 @@ public sealed partial class RendezvousConfigCache
         catch (FlurlHttpException e)
         {
             var mapped = await MapAsync(e).ConfigureAwait(false);
-            RendezvousCacheTelemetry.Fail(activity, mapped);
+            CloudConfigTelemetry.RecordFailure(activity, mapped);
             throw mapped;
         }
     }

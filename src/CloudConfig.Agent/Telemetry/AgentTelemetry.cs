@@ -74,13 +74,4 @@ internal sealed class AgentTelemetry
 
         return activity;
     }
-
-    public static void Fail(Activity? activity, Exception exception)
-    {
-        if (activity is not null)
-        {
-            activity.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
-            activity.SetTag("error.type", exception.GetType().FullName);
-        }
-    }
 }

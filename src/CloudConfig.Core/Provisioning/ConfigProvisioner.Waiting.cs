@@ -73,7 +73,7 @@ public sealed partial class ConfigProvisioner
         }
         catch (Exception e)
         {
-            ProvisioningTelemetry.Fail(activity, e);
+            CloudConfigTelemetry.RecordFailure(activity, e);
             throw;
         }
     }

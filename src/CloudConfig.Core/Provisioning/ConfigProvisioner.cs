@@ -101,7 +101,7 @@ public sealed partial class ConfigProvisioner
         }
         catch (ProvisioningException e)
         {
-            ProvisioningTelemetry.Fail(activity, e.InnerException ?? e);
+            CloudConfigTelemetry.RecordFailure(activity, e.InnerException ?? e);
             _telemetry.Failed(e.Stage, e.InnerException ?? e);
             throw;
         }
@@ -127,7 +127,7 @@ public sealed partial class ConfigProvisioner
         }
         catch (Exception e)
         {
-            ProvisioningTelemetry.Fail(activity, e);
+            CloudConfigTelemetry.RecordFailure(activity, e);
             // A remote registry may have stored the entry before the failure reached us.
             var removed = await TryRemoveEntryAsync(uuid).ConfigureAwait(false);
             Log.RegisterFailed(_logger, e, uuid);
@@ -149,7 +149,7 @@ public sealed partial class ConfigProvisioner
         }
         catch (Exception e)
         {
-            ProvisioningTelemetry.Fail(activity, e);
+            CloudConfigTelemetry.RecordFailure(activity, e);
             var removed = await TryRemoveEntryAsync(uuid).ConfigureAwait(false);
             Log.LaunchFailed(_logger, e, uuid, launch.Name!);
             var message = e is OperationCanceledException

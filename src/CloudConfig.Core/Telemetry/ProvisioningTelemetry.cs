@@ -61,16 +61,6 @@ internal sealed class ProvisioningTelemetry
         return activity;
     }
 
-    /// <summary>Marks a span failed with the exception's type (its message may name user input; it stays out).</summary>
-    public static void Fail(Activity? activity, Exception exception)
-    {
-        if (activity is not null)
-        {
-            activity.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
-            activity.SetTag("error.type", ErrorType(exception));
-        }
-    }
-
     public static string StageName(ProvisioningStage stage) => stage switch
     {
         ProvisioningStage.Register => "register",

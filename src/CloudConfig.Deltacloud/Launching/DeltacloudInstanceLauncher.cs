@@ -49,7 +49,7 @@ public sealed class DeltacloudInstanceLauncher : IInstanceLauncher
         }
         catch (Exception e) when (activity is not null)
         {
-            DeltacloudTelemetry.Fail(activity, e);
+            CloudConfigTelemetry.RecordFailure(activity, e);
             throw;
         }
     }

@@ -19,13 +19,4 @@ internal static class DeltacloudTelemetry
         activity?.SetTag("cloudconfig.operation", operation);
         return activity;
     }
-
-    public static void Fail(Activity? activity, Exception exception)
-    {
-        if (activity is not null)
-        {
-            activity.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
-            activity.SetTag("error.type", exception.GetType().FullName);
-        }
-    }
 }

@@ -19,7 +19,7 @@ public sealed partial class RendezvousInstanceClient
         }
         catch (Exception e) when (activity is not null)
         {
-            RendezvousClientTelemetry.Fail(activity, e);
+            CloudConfigTelemetry.RecordFailure(activity, e);
             throw;
         }
     }

@@ -45,7 +45,7 @@ internal sealed partial class KvBucket : IAsyncDisposable
 
     /// <summary>Reads a key's latest value.</summary>
     public Task<KvRead> GetAsync(string key, CancellationToken cancellationToken) =>
-        _connection.RunAsync(
+        _connection.RunRequestAsync(
             async ct =>
             {
                 var result = await _store.TryGetEntryAsync(key, serializer: Raw, cancellationToken: ct).ConfigureAwait(false);

@@ -15,6 +15,7 @@ namespace CloudConfig.Cache.Nats;
 internal sealed partial class SiteRendezvous(NatsSite site, PoolQueue queue, TrustBindings bindings, TimeProvider time, ILogger logger)
 {
     private readonly MirrorFreshness _freshness = new(site.Settings.MirrorStaleAfter);
+    private readonly DecodedRegistrations _decoded = new();
 
     public async Task<InstanceConfiguration> FetchAsync(Guid uuid, InstanceCredential credential, CancellationToken cancellationToken)
     {
@@ -126,10 +127,10 @@ internal sealed partial class SiteRendezvous(NatsSite site, PoolQueue queue, Tru
             : (instance with { BootSecretReplays = instance.BootSecretReplays + 1 }, FetchOutcome.Replayed);
     }
 
-    private static async Task<RegistrationRecord?> ReadRegistrationAsync(SiteBuckets buckets, Guid uuid, CancellationToken cancellationToken)
+    private async Task<RegistrationRecord?> ReadRegistrationAsync(SiteBuckets buckets, Guid uuid, CancellationToken cancellationToken)
     {
         var read = await buckets.Entries.GetAsync(Keys.Entry(uuid), cancellationToken).ConfigureAwait(false);
-        return read.Exists ? RegistrationRecord.Decode(read.Value!) : null;
+        return read.Exists ? _decoded.Decode(uuid, read) : null;
     }
 
     /// <summary>

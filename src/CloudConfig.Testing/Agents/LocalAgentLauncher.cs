@@ -1,29 +1,26 @@
 using CloudConfig.Core;
 
-namespace CloudConfig.Samples.Shared;
+namespace CloudConfig.Testing;
 
 /// <summary>
 /// An <see cref="IInstanceLauncher"/> decorator for clouds that boot nothing (Deltacloud's mock driver): after the
-/// inner launcher started an instance, it runs that instance's agent here, with the user data it was given.
-/// Works with any launcher.
+/// inner launcher started an instance, it runs that instance's agent here, with the user data it was given (or the
+/// agents' <see cref="LocalAgents.BakedInPool"/> when there is none). Works with any launcher.
 /// </summary>
 public sealed class LocalAgentLauncher : IInstanceLauncher
 {
     private readonly IInstanceLauncher _inner;
     private readonly LocalAgents _agents;
-    private readonly DynamicPoolAccess? _bakedInPool;
 
     /// <summary>Wraps <paramref name="inner"/>.</summary>
     /// <param name="inner">The launcher that talks to the cloud.</param>
     /// <param name="agents">Where the agents run.</param>
-    /// <param name="bakedInPool">For instances started without user data: the pool the image would claim from; none: no agent.</param>
-    public LocalAgentLauncher(IInstanceLauncher inner, LocalAgents agents, DynamicPoolAccess? bakedInPool = null)
+    public LocalAgentLauncher(IInstanceLauncher inner, LocalAgents agents)
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentNullException.ThrowIfNull(agents);
         _inner = inner;
         _agents = agents;
-        _bakedInPool = bakedInPool;
     }
 
     /// <inheritdoc />
@@ -34,15 +31,7 @@ public sealed class LocalAgentLauncher : IInstanceLauncher
         // A machine the cloud reports broken never boots, so it gets no agent either.
         if (!string.Equals(instance.State, "ERROR", StringComparison.OrdinalIgnoreCase))
         {
-            var address = AddressOf(instance);
-            if (!string.IsNullOrWhiteSpace(request.UserData))
-            {
-                _agents.StartWithBootString(instance.InstanceId, address, request.UserData);
-            }
-            else if (_bakedInPool is { } pool)
-            {
-                _agents.StartDynamic(instance.InstanceId, address, pool);
-            }
+            _agents.StartForInstance(instance.InstanceId, AddressOf(instance), request.UserData);
         }
 
         return instance;
@@ -61,7 +50,7 @@ public sealed class LocalAgentLauncher : IInstanceLauncher
     public async Task TerminateAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
-        await _agents.StopAsync(instanceId).ConfigureAwait(false);
+        await _agents.StopAsync(instanceId, cancellationToken).ConfigureAwait(false);
         await _inner.TerminateAsync(instanceId, cancellationToken).ConfigureAwait(false);
     }
 

@@ -25,8 +25,8 @@ public sealed class PackedFeed : IAsyncLifetime
     public static string BuiltPrefix { get; } =
         typeof(ConfigProvisioner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
 
-    /// <summary>The packable projects under <c>src/</c>: project folder and package id.</summary>
-    public static IReadOnlyList<PackageProject> Projects { get; } = FindProjects();
+    /// <summary>The packable projects under <c>src/</c>.</summary>
+    public static IReadOnlyList<PackageProject> Projects => RepositoryPackages.All;
 
     public string Version { get; } = $"{BuiltPrefix}-test.{Guid.NewGuid():N}"[..(BuiltPrefix.Length + 18)];
 
@@ -96,27 +96,6 @@ public sealed class PackedFeed : IAsyncLifetime
         Assert.True(run.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} failed:\n{run.All}");
         return run;
     }
-
-    private static List<PackageProject> FindProjects() =>
-        Directory.EnumerateFiles(Path.Combine(RepositoryCopy.Root, "src"), "*.csproj", SearchOption.AllDirectories)
-            .Select(path => (Path: path, Project: XDocument.Load(path)))
-            .Where(p => !p.Project.Descendants("IsPackable").Any(e => e.Value.Trim() == "false"))
-            .Select(p => new PackageProject(
-                Path.GetRelativePath(RepositoryCopy.Root, p.Path).Replace('\\', '/'),
-                p.Project.Descendants("PackageId").FirstOrDefault()?.Value.Trim() ?? Path.GetFileNameWithoutExtension(p.Path),
-                p.Project.Descendants("PackAsTool").Any(e => e.Value.Trim() == "true")))
-            .OrderBy(p => p.Id, StringComparer.Ordinal)
-            .ToList();
-}
-
-/// <summary>One packable project.</summary>
-/// <param name="Path">Its project file, relative to the repository root.</param>
-/// <param name="Id">Its package id.</param>
-/// <param name="IsTool">Whether it packs as a <c>dotnet tool</c> (no library, no symbols package).</param>
-public sealed record PackageProject(string Path, string Id, bool IsTool)
-{
-    /// <summary>The project's folder under <c>src/</c>, which is also its assembly's name for the libraries.</summary>
-    public string Folder => System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(Path))!;
 }
 
 [CollectionDefinition(PackedFeed.Collection)]

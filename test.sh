@@ -14,6 +14,16 @@ if ! command -v redis-server >/dev/null 2>&1; then
   }
 fi
 
+# The NATS cache's tests start their own nats-server (Debian package nats-server, in /usr/sbin); likewise.
+if ! command -v nats-server >/dev/null 2>&1 && [ ! -x /usr/sbin/nats-server ]; then
+  echo "Installing nats-server for the NATS cache tests..." >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q >&2 && apt-get install -y -q --no-install-recommends nats-server >&2 || {
+    echo "Could not install the Debian package nats-server (needs root and apt)." >&2
+    exit 1
+  }
+fi
+
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 

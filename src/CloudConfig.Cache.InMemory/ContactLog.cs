@@ -12,8 +12,7 @@ namespace CloudConfig.Cache.InMemory;
 /// within a shard, node order is last-seen order and every node carries its entry's last-seen time.
 /// </remarks>
 /// <param name="time">The cache's clock.</param>
-/// <param name="nodeOf">The node of the entry stored under a uuid now, or null when there is none.</param>
-internal sealed class ContactLog(TimeProvider time, Func<Guid, ContactNode?> nodeOf)
+internal sealed class ContactLog(TimeProvider time)
 {
     // A power of two, so a shard is picked with a mask; a few times the cores of any machine this runs on.
     private const int ShardCount = 64;
@@ -27,21 +26,22 @@ internal sealed class ContactLog(TimeProvider time, Func<Guid, ContactNode?> nod
     public static int Shards => ShardCount;
 
     /// <summary>
-    /// Reads the clock and lets <paramref name="change"/> apply it to the entry; if the change says it contacted
-    /// (or created) the entry, the entry's node moves to the end. The change runs under the shard's lock: keep it short.
+    /// Reads the clock and lets <paramref name="change"/> apply it to the entry; if the change returns the node of the
+    /// entry it contacted (or created), that node moves to the end. The change runs under the shard's lock: keep it
+    /// short, and make it static with its inputs in <paramref name="state"/> so the hot paths allocate no closure.
     /// </summary>
-    public TResult Record<TState, TResult>(Guid uuid, TState state, Func<TState, DateTimeOffset, (bool Contacted, TResult Result)> change)
+    public TResult Record<TState, TResult>(Guid uuid, TState state, Func<TState, DateTimeOffset, (ContactNode? Contacted, TResult Result)> change)
     {
         var shard = ShardOf(uuid);
         lock (shard.Lock)
         {
             var now = time.GetUtcNow();
             var (contacted, result) = change(state, now);
-            // Registrations of this uuid take this lock too, so the node found is the contacted entry's, or none
-            // when an app-side removal took the entry meanwhile (its Forget then waits for this lock).
-            if (contacted && nodeOf(uuid) is { } node)
+            // Registrations of this uuid take this lock too, so the node is the one of the entry the change swapped in.
+            // An app-side removal may take that entry before this line: its Forget waits for this lock and unlinks the node.
+            if (contacted is not null)
             {
-                shard.MoveToEnd(node, now);
+                shard.MoveToEnd(contacted, now);
             }
 
             return result;

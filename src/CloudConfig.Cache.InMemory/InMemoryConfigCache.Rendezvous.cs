@@ -21,16 +21,16 @@ public sealed partial class InMemoryConfigCache
                 var (next, result) = DecideFetch(stored, p, now);
                 if (next is null)
                 {
-                    return (false, (result, (StoredEntry?)null));
+                    return (null, (result, (StoredEntry?)null));
                 }
 
                 if (entries.TryUpdate(p.Uuid, next, stored))
                 {
-                    return (result == FetchOutcome.Served, (result, next));
+                    return (result == FetchOutcome.Served ? next.Contact : null, (result, next));
                 }
             }
 
-            return (false, (FetchOutcome.Refused, null));
+            return (null, (FetchOutcome.Refused, null));
         });
 
         switch (outcome)
@@ -56,24 +56,26 @@ public sealed partial class InMemoryConfigCache
         var presented = trustKey.Hash();
         // Copied so the caller cannot change the stored map afterwards.
         IReadOnlyDictionary<string, ParameterValue> parameters = new Dictionary<string, ParameterValue>(report.Parameters, StringComparer.Ordinal).AsReadOnly();
-        var accepted = _contacts.Record(uuid, presented, (hash, now) =>
+        var change = new ReportChange(uuid, presented, report.Address, parameters, report.Status);
+        var accepted = _contacts.Record(uuid, (Entries: _entries, Change: change), static (state, now) =>
         {
-            while (_entries.TryGetValue(uuid, out var stored) && hash.Equals(stored.TrustKeyHash))
+            var (entries, c) = state;
+            while (entries.TryGetValue(c.Uuid, out var stored) && c.TrustKey.Equals(stored.TrustKeyHash))
             {
                 var updated = stored.With(stored.Entry with
                 {
-                    Address = report.Address,
-                    Parameters = parameters,
-                    Status = report.Status,
+                    Address = c.Address,
+                    Parameters = c.Parameters,
+                    Status = c.Status,
                     LastContactAt = now,
                 });
-                if (_entries.TryUpdate(uuid, updated, stored))
+                if (entries.TryUpdate(c.Uuid, updated, stored))
                 {
-                    return (true, true);
+                    return (updated.Contact, true);
                 }
             }
 
-            return (false, false);
+            return (null, false);
         });
 
         if (!accepted)
@@ -113,19 +115,20 @@ public sealed partial class InMemoryConfigCache
     {
         while (dynamicPool.TryTakeNext(out var uuid))
         {
-            var claimed = _contacts.Record(uuid, trustKeyHash, (hash, now) =>
+            var claimed = _contacts.Record(uuid, (Entries: _entries, Uuid: uuid, TrustKey: trustKeyHash), static (state, now) =>
             {
+                var (entries, uuid, hash) = state;
                 // Only this caller dequeued the uuid, so only an app-side change can race with the claim.
-                while (_entries.TryGetValue(uuid, out var stored) && !stored.Entry.IsClaimed)
+                while (entries.TryGetValue(uuid, out var stored) && !stored.Entry.IsClaimed)
                 {
                     var next = stored.Claim(hash, now);
-                    if (_entries.TryUpdate(uuid, next, stored))
+                    if (entries.TryUpdate(uuid, next, stored))
                     {
-                        return (true, next);
+                        return (next.Contact, (StoredEntry?)next);
                     }
                 }
 
-                return (false, (StoredEntry?)null);
+                return (null, (StoredEntry?)null);
             });
 
             if (claimed is not null)
@@ -146,18 +149,19 @@ public sealed partial class InMemoryConfigCache
             return null;
         }
 
-        var again = _contacts.Record(uuid, trustKeyHash, (hash, now) =>
+        var again = _contacts.Record(uuid, (Entries: _entries, Uuid: uuid, TrustKey: trustKeyHash), static (state, now) =>
         {
-            while (_entries.TryGetValue(uuid, out var stored) && hash.Equals(stored.TrustKeyHash))
+            var (entries, uuid, hash) = state;
+            while (entries.TryGetValue(uuid, out var stored) && hash.Equals(stored.TrustKeyHash))
             {
                 var next = stored.With(stored.Entry with { LastContactAt = now });
-                if (_entries.TryUpdate(uuid, next, stored))
+                if (entries.TryUpdate(uuid, next, stored))
                 {
-                    return (true, next);
+                    return (next.Contact, (StoredEntry?)next);
                 }
             }
 
-            return (false, (StoredEntry?)null);
+            return (null, (StoredEntry?)null);
         });
         return again?.ToInstanceConfiguration();
     }
@@ -193,6 +197,8 @@ public sealed partial class InMemoryConfigCache
     }
 
     private readonly record struct PresentedCredential(Guid Uuid, SecretHash? BootSecret, SecretHash TrustKey);
+
+    private readonly record struct ReportChange(Guid Uuid, SecretHash TrustKey, string? Address, IReadOnlyDictionary<string, ParameterValue> Parameters, InstanceStatus Status);
 
     private enum FetchOutcome
     {

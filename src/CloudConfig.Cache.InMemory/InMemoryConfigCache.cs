@@ -46,7 +46,7 @@ public sealed partial class InMemoryConfigCache : IConfigCache
         _limits = value.Limits;
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger<InMemoryConfigCache>.Instance;
-        _contacts = new ContactLog(_time, uuid => _entries.TryGetValue(uuid, out var stored) ? stored.Contact : null);
+        _contacts = new ContactLog(_time);
     }
 
     /// <summary>The number of entries held.</summary>
@@ -62,19 +62,21 @@ public sealed partial class InMemoryConfigCache : IConfigCache
         ConfigInputValidator.ValidateRegistration(registration, _limits);
         var pool = registration.DynamicPool is { } poolName ? GetOrCreatePool(poolName, registration.CredentialHash) : null;
         ReserveSlot();
-        var added = _contacts.Record(registration.Uuid, registration, (reg, now) =>
+        var added = _contacts.Record(registration.Uuid, (Entries: _entries, Registration: registration), static (state, now) =>
         {
+            var (entries, reg) = state;
             var entry = new ConfigEntry
             {
                 Uuid = reg.Uuid,
                 Configuration = reg.Configuration,
                 Domain = reg.Domain,
-                ConfigHosts = [.. reg.ConfigHosts],
+                // Copied so the caller cannot change the stored list afterwards; an empty one needs no copy.
+                ConfigHosts = reg.ConfigHosts.Count == 0 ? [] : [.. reg.ConfigHosts],
                 DynamicPool = reg.DynamicPool,
                 CreatedAt = now,
             };
-            var ok = _entries.TryAdd(reg.Uuid, new StoredEntry(entry, reg.CredentialHash, null, new ContactNode(reg.Uuid)));
-            return (ok, ok ? entry : null);
+            var stored = new StoredEntry(entry, reg.CredentialHash, null, new ContactNode(reg.Uuid));
+            return entries.TryAdd(reg.Uuid, stored) ? (stored.Contact, entry) : (null, null);
         });
 
         if (added is null)

@@ -6,8 +6,8 @@ namespace CloudConfig.Cache.Redis;
 /// <summary>Turns an entry into hash fields and the views read back into model types.</summary>
 internal static class EntryCodec
 {
-    private static readonly byte[] RegisteredStatus = ValueCodec.EncodeStatus(InstanceStatus.Registered);
-    private static readonly byte[] NoParameters = ValueCodec.EncodeParameters(ConfigEntry.NoParameters);
+    private static readonly byte[] RegisteredStatus = EntryValueCodec.EncodeStatus(InstanceStatus.Registered);
+    private static readonly byte[] NoParameters = EntryValueCodec.EncodeParameters(ConfigEntry.NoParameters);
 
     /// <summary>Stored times: UTC ticks, exact.</summary>
     public static RedisValue Ticks(DateTimeOffset at) => at.UtcTicks;
@@ -32,7 +32,7 @@ internal static class EntryCodec
         yield return EntryFields.Parameters;
         yield return NoParameters;
         yield return EntryFields.ConfigHosts;
-        yield return ValueCodec.EncodeHosts(registration.ConfigHosts);
+        yield return EntryValueCodec.EncodeHosts(registration.ConfigHosts);
         yield return EntryFields.Claimed;
         yield return 0;
         yield return EntryFields.Replays;
@@ -63,9 +63,9 @@ internal static class EntryCodec
             Generation = (long)view[2],
             Domain = view[3].IsNull ? "" : (string)view[3]!,
             Address = view[4].IsNull ? null : (string?)view[4],
-            Status = view[5].IsNull ? InstanceStatus.Registered : ValueCodec.DecodeStatus((byte[])view[5]!),
-            Parameters = view[6].IsNull ? ConfigEntry.NoParameters : ValueCodec.DecodeParameters((byte[])view[6]!),
-            ConfigHosts = ValueCodec.DecodeHosts((byte[]?)view[7]),
+            Status = view[5].IsNull ? InstanceStatus.Registered : EntryValueCodec.DecodeStatus((byte[])view[5]!),
+            Parameters = view[6].IsNull ? ConfigEntry.NoParameters : EntryValueCodec.DecodeParameters((byte[])view[6]!),
+            ConfigHosts = EntryValueCodec.DecodeHosts((byte[]?)view[7]),
             DynamicPool = view[8].IsNull ? null : (string?)view[8],
             IsClaimed = view[9] == 1,
             BootSecretReplays = view[10].IsNull ? 0 : (int)view[10],
@@ -80,7 +80,7 @@ internal static class EntryCodec
         new(uuid, Content(view[offset], view[offset + 1]), (long)view[offset + 2])
         {
             Domain = view[offset + 3].IsNull ? "" : (string)view[offset + 3]!,
-            ConfigHosts = ValueCodec.DecodeHosts((byte[]?)view[offset + 4]),
+            ConfigHosts = EntryValueCodec.DecodeHosts((byte[]?)view[offset + 4]),
         };
 
     private static ConfigurationContent Content(RedisValue bytes, RedisValue contentType) =>

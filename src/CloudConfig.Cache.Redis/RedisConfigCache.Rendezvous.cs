@@ -41,7 +41,7 @@ public sealed partial class RedisConfigCache
         RedisValue[] args =
         [
             RedisKeys.Member(uuid), trustKey.Hash().ToString(), EntryCodec.Ticks(now), EntryCodec.Score(now),
-            report.Address ?? "", ValueCodec.EncodeStatus(report.Status), ValueCodec.EncodeParameters(report.Parameters),
+            report.Address ?? "", EntryValueCodec.EncodeStatus(report.Status), EntryValueCodec.EncodeParameters(report.Parameters),
         ];
         var accepted = (long)await EvaluateAsync(RedisScripts.UpdateCache, [_keys.Entry(uuid), _keys.Index], args, cancellationToken).ConfigureAwait(false) == 1;
         if (!accepted)

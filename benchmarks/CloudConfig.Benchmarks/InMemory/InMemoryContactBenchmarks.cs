@@ -4,7 +4,7 @@ using CloudConfig.Core;
 
 namespace CloudConfig.Benchmarks.InMemory;
 
-/// <summary>What instance traffic costs the in-memory cache: memory kept per contact, and fetches from two threads at once.</summary>
+/// <summary>What instance traffic costs the in-memory cache: memory kept per contact, and fetches and reports from two threads at once.</summary>
 internal static class InMemoryContactBenchmarks
 {
     private static readonly ConfigurationContent Configuration = ConfigurationContent.FromText(new string('x', 512));
@@ -42,6 +42,21 @@ internal static class InMemoryContactBenchmarks
             n => OnTwoThreads(n, i => cache.FetchAsync(uuids[i % uuids.Length], credential).GetAwaiter().GetResult()),
             Operations);
         return Measure.Figure("inmemory.fetch_2threads_vs_dictionary", timings);
+    }
+
+    /// <summary>Reports by two threads at once, against the dictionary baseline updating by two threads at once.</summary>
+    public static QuickFigure UpdateFromTwoThreads()
+    {
+        const int Operations = 200_000;
+        var (cache, baseline, uuids, trustKey) = ClaimedPopulation.Create(10_000, Configuration);
+        var parameters = new Dictionary<string, ParameterValue> { ["port"] = 8080L, ["role"] = "web" };
+        var report = new InstanceReport(new InstanceStatus(InstanceState.Configured, 0)) { Address = "10.0.0.1", Parameters = parameters };
+        var now = DateTimeOffset.UnixEpoch;
+        var timings = Measure.NanosecondsPerOperation(
+            n => OnTwoThreads(n, i => baseline.Report(uuids[i % uuids.Length], trustKey.Reveal(), "10.0.0.1", new Dictionary<string, ParameterValue>(parameters), now)),
+            n => OnTwoThreads(n, i => cache.UpdateCacheAsync(uuids[i % uuids.Length], trustKey, report).GetAwaiter().GetResult()),
+            Operations);
+        return Measure.Figure("inmemory.update_2threads_vs_dictionary", timings);
     }
 
     private static void LongPoll(InMemoryConfigCache cache, Guid[] uuids, Secret trustKey, int rounds)

@@ -19,6 +19,7 @@ public sealed class InMemoryQuickBenchmark : IQuickBenchmark
             InMemoryContactBenchmarks.FetchFromTwoThreads(),
             InMemoryContactBenchmarks.RetainedBytesPerContact(),
             Update(),
+            InMemoryContactBenchmarks.UpdateFromTwoThreads(),
             .. InMemoryScalingBenchmarks.AssignDynamic(),
             InMemoryScalingBenchmarks.RemoveStale(),
         ];

@@ -88,11 +88,13 @@ internal static class InMemoryScalingBenchmarks
 
     private static double TimeClaims(InMemoryConfigCache cache, string pool, Secret credential)
     {
-        var trustKey = Secret.Generate();
+        // A fresh trust key per claim, made before the clock starts: claims are idempotent per trust key, so one
+        // key for all would return its first entry 999 times instead of claiming 1,000.
+        var trustKeys = Enumerable.Range(0, Claims).Select(_ => Secret.Generate()).ToArray();
         var started = Stopwatch.GetTimestamp();
         for (var i = 0; i < Claims; i++)
         {
-            cache.AssignDynamicAsync(pool, credential, trustKey).GetAwaiter().GetResult();
+            cache.AssignDynamicAsync(pool, credential, trustKeys[i]).GetAwaiter().GetResult();
         }
 
         return Stopwatch.GetElapsedTime(started).TotalNanoseconds / Claims;

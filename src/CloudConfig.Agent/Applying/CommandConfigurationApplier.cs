@@ -7,7 +7,7 @@ namespace CloudConfig.Agent;
 /// <summary>
 /// Runs a command with the configuration on its standard input, then reads back the parameters it wrote to the
 /// file named by <see cref="CommandApplierEnvironment.ParametersFile"/>. The exit code decides success; the tail
-/// of standard output and error (interleaved) is kept for the report.
+/// of standard output and error (joined into one stream, in the order the command wrote them) is kept for the report.
 /// </summary>
 /// <remarks>
 /// The command runs in a session of its own (through <c>setsid</c>), recorded in the state directory before and

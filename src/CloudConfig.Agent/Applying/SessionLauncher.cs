@@ -4,6 +4,9 @@ namespace CloudConfig.Agent;
 /// Starts the configuration command in a new session (and so a new process group) through <c>setsid(1)</c>, which
 /// util-linux and busybox both ship: .NET cannot call setsid() between fork and exec itself. The agent's child is
 /// never a group leader, so setsid execs the command in place and the command's pid is its session's id.
+/// Between the two, <c>/bin/sh</c> sends the command's standard error into its standard output and then execs it in
+/// place too: one pipe keeps the order in which the command wrote its lines, so the output tail ends with what the
+/// command wrote last (two pipes read concurrently let a late stdout reader push the final error line out of it).
 /// </summary>
 internal static class SessionLauncher
 {
@@ -15,15 +18,20 @@ internal static class SessionLauncher
 
     public static string? Find() => Array.Find(Candidates, File.Exists);
 
+    /// <summary>The shell that joins the two output streams; every system with setsid(1) has it.</summary>
+    public const string Shell = "/bin/sh";
+
+    /// <summary>What the shell runs: error into output, then the command itself in place of the shell.</summary>
+    private const string JoinStreamsAndExec = "exec 2>&1; exec \"$@\"";
+
     public static void AddCommand(ICollection<string> argumentList, string fileName, IReadOnlyList<string> arguments)
     {
-        // A command named like an option would be read as one; "--" ends setsid's options.
-        if (fileName.StartsWith('-'))
-        {
-            argumentList.Add("--");
-        }
-
-        argumentList.Add(fileName);
+        argumentList.Add(Shell);
+        argumentList.Add("-c");
+        argumentList.Add(JoinStreamsAndExec);
+        argumentList.Add("cloudconfig-apply");
+        // A command named like an option would be read as one by exec; a path prefix keeps it a file name.
+        argumentList.Add(fileName.StartsWith('-') ? "./" + fileName : fileName);
         foreach (var argument in arguments)
         {
             argumentList.Add(argument);

@@ -136,28 +136,47 @@ public static class ConfigInputValidator
             throw new InvalidConfigInputException("parameters", $"has {parameters.Count} entries, over the limit of {limits.MaxParameters}.");
         }
 
-        foreach (var (key, value) in parameters)
+        // A plain Dictionary is walked with its own enumerator: the interface's would be allocated on every report.
+        if (parameters is Dictionary<string, ParameterValue> dictionary)
         {
-            if (string.IsNullOrEmpty(key) || key.Length > limits.MaxParameterKeyLength)
+            foreach (var (key, value) in dictionary)
             {
-                throw new InvalidConfigInputException("parameters", $"keys must have 1 to {limits.MaxParameterKeyLength} characters.");
+                ValidateParameter(key, value, limits);
             }
+        }
+        else
+        {
+            foreach (var (key, value) in parameters)
+            {
+                ValidateParameter(key, value, limits);
+            }
+        }
+    }
 
-            // A name with NUL or a line break would end a C string early or forge a line in a parameters file.
-            if (key.Any(char.IsControl))
+    private static void ValidateParameter(string key, ParameterValue value, ConfigCacheLimits limits)
+    {
+        if (string.IsNullOrEmpty(key) || key.Length > limits.MaxParameterKeyLength)
+        {
+            throw new InvalidConfigInputException("parameters", $"keys must have 1 to {limits.MaxParameterKeyLength} characters.");
+        }
+
+        // A name with NUL or a line break would end a C string early or forge a line in a parameters file.
+        foreach (var c in key)
+        {
+            if (char.IsControl(c))
             {
                 throw new InvalidConfigInputException("parameters", "keys must not contain control characters.");
             }
+        }
 
-            if (!value.IsValid)
-            {
-                throw new InvalidConfigInputException($"parameters[{key}]", "must be a finite number.");
-            }
+        if (!value.IsValid)
+        {
+            throw new InvalidConfigInputException($"parameters[{key}]", "must be a finite number.");
+        }
 
-            if (value.Kind == ParameterKind.String && value.AsString().Length > limits.MaxParameterValueLength)
-            {
-                throw new InvalidConfigInputException($"parameters[{key}]", $"is over the limit of {limits.MaxParameterValueLength} characters.");
-            }
+        if (value.Kind == ParameterKind.String && value.AsString().Length > limits.MaxParameterValueLength)
+        {
+            throw new InvalidConfigInputException($"parameters[{key}]", $"is over the limit of {limits.MaxParameterValueLength} characters.");
         }
     }
 

@@ -26,13 +26,14 @@ internal static partial class XmlInstanceReader
         Password = 1 << 16,
     }
 
-    private sealed class InstanceFields
+    // A struct passed by reference: one instance element's scratch space costs no allocation of its own.
+    private struct InstanceFields
     {
         private Seen _seen;
 
-        public string? IdAttribute { get; init; }
+        public string? IdAttribute { get; set; }
 
-        public string? Href { get; init; }
+        public string? Href { get; set; }
 
         public string? IdText { get; set; }
 

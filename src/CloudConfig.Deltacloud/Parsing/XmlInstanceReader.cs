@@ -60,7 +60,7 @@ internal static partial class XmlInstanceReader
         {
             while (NextChild(reader))
             {
-                ReadInstanceChild(reader, i);
+                ReadInstanceChild(reader, ref i);
             }
         }
 
@@ -84,7 +84,7 @@ internal static partial class XmlInstanceReader
         };
     }
 
-    private static void ReadInstanceChild(XmlReader r, InstanceFields i)
+    private static void ReadInstanceChild(XmlReader r, ref InstanceFields i)
     {
         if (r.NamespaceURI.Length != 0)
         {

@@ -82,7 +82,10 @@ public sealed class CommandConfigurationApplierTests : IDisposable
     {
         var script = _temp.WriteScript("session.sh", """
             echo "ids=$(cut -d' ' -f1,5,6 /proc/$$/stat)" >> "$CLOUDCONFIG_PARAMETERS_FILE"
-            cat "$(dirname "$CLOUDCONFIG_PARAMETERS_FILE")/current.json" > "$(dirname "$CLOUDCONFIG_PARAMETERS_FILE")/record.copy"
+            run="$(dirname "$CLOUDCONFIG_PARAMETERS_FILE")"
+            # The agent records the run once it knows the pid, just after the start: give it a moment on a busy machine.
+            for i in $(seq 1 500); do [ -s "$run/current.json" ] && break; sleep 0.01; done
+            cat "$run/current.json" > "$run/record.copy"
             """);
 
         var result = await Applier(script, TimeProvider.System).ApplyAsync(Configuration("x"));
@@ -113,11 +116,18 @@ public sealed class CommandConfigurationApplierTests : IDisposable
     public async Task Apply_ScriptPastItsTimeout_IsKilledAndReportedWithExitCode124()
     {
         var time = new FakeTimeProvider();
-        var script = _temp.WriteScript("hang.sh", "sleep 300 &\necho $! > \"$(dirname \"$CLOUDCONFIG_PARAMETERS_FILE\")/child.pid\"\necho started\nsleep 300\necho never\n");
+        // The pid file is written after "started", so once it exists the script has printed it.
+        var script = _temp.WriteScript("hang.sh", "sleep 300 &\nchild=$!\necho started\necho $child > \"$(dirname \"$CLOUDCONFIG_PARAMETERS_FILE\")/child.pid\"\nsleep 300\necho never\n");
         var apply = Applier(script, time, TimeSpan.FromSeconds(10)).ApplyAsync(Configuration("x"));
 
-        // The timeout runs on the fake clock: keep moving it until the applier notices.
+        // Only start the fake clock once the script is running, or the timeout could fire before it prints anything.
         var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!File.Exists(_temp.File("run/child.pid")) && !apply.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        // The timeout runs on the fake clock: keep moving it until the applier notices.
         while (!apply.IsCompleted && DateTime.UtcNow < deadline)
         {
             time.Advance(TimeSpan.FromSeconds(10));

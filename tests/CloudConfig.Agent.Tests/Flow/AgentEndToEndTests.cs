@@ -84,9 +84,8 @@ public sealed class AgentEndToEndTests : IDisposable
         Assert.Equal(InstanceState.Failed, entry!.Status.State);
         Assert.Equal(3, entry.Status.ExitCode);
         Assert.Equal(1, entry.Status.AppliedGeneration);
-        // Standard output and error are two pipes read concurrently: their last lines may arrive in either order.
-        Assert.Contains("progress line 1999\n", entry.Status.Detail, StringComparison.Ordinal);
-        Assert.Contains("fatal: disk full\n", entry.Status.Detail, StringComparison.Ordinal);
+        // Standard error joins standard output in the order written, so the tail ends with the last error line.
+        Assert.EndsWith("progress line 1999\nfatal: disk full\n", entry.Status.Detail, StringComparison.Ordinal);
         Assert.True(entry.Status.Detail!.Length <= options.MaxOutputTailChars);
         Assert.DoesNotContain("progress line 0\n", entry.Status.Detail, StringComparison.Ordinal);
     }

@@ -35,16 +35,25 @@ public sealed class AgentCrashRecoveryTests : IAsyncLifetime
 
     private string OldGroup => Path.Combine(_work, "old-group");
 
+    private string FirstRunMarker => Path.Combine(_work, "first-run");
+
+    private string Release => Path.Combine(_work, "release");
+
     /// <summary>
-    /// Logs its start (with how many live processes the earlier run's group still has), sleeps in a child process of
-    /// its group, then logs its end. A second run overlapping the first would log a non-zero count.
+    /// Logs its start (with how many live processes the earlier run's group still has), then logs its end. The first
+    /// run waits in a child process of its group until the test releases it (however slowly a busy machine starts the
+    /// next agent); later runs only pause. A second run overlapping the first would log a non-zero count.
     /// </summary>
     private string Script => $$"""
         cat > /dev/null
         old=$(cat '{{OldGroup}}' 2>/dev/null || echo none)
         alive=$(cat /proc/[0-9]*/stat 2>/dev/null | awk -v g="$old" '$5 == g && $3 != "Z"' | wc -l)
         echo "start $$ overlapping=$alive" >> '{{Log}}'
-        sleep 2
+        if mkdir '{{FirstRunMarker}}' 2>/dev/null; then
+          for i in $(seq 1 1200); do [ -e '{{Release}}' ] && break; sleep 0.1; done
+        else
+          sleep 0.2
+        fi
         echo "end $$" >> '{{Log}}'
         """;
 
@@ -52,7 +61,7 @@ public sealed class AgentCrashRecoveryTests : IAsyncLifetime
     public async Task Agent_KilledDuringApply_RestartEndsTheOrphanedRunThenRunsTheCommandOnceToCompletion()
     {
         await using var first = await StartApplyingAsync();
-        var record = RunRecord(first.StateDirectory);
+        var record = await RunRecordAsync(first.StateDirectory);
         await File.WriteAllTextAsync(OldGroup, record.Group.ToString(CultureInfo.InvariantCulture));
 
         await first.KillAsync();
@@ -81,6 +90,7 @@ public sealed class AgentCrashRecoveryTests : IAsyncLifetime
 
         await using var second = AgentProcess.Start(_launch with { StateDirectory = first.StateDirectory });
         var secondExit = await second.WaitForExitAsync();
+        await File.WriteAllTextAsync(Release, "");
         var firstExit = await first.WaitForExitAsync();
 
         Assert.Equal(9, secondExit);
@@ -108,11 +118,24 @@ public sealed class AgentCrashRecoveryTests : IAsyncLifetime
         }
     }
 
-    private static (int Pid, int Group) RunRecord(string stateDirectory)
+    /// <summary>Reads the run record, which the agent writes just after the command starts.</summary>
+    private static async Task<(int Pid, int Group)> RunRecordAsync(string stateDirectory)
     {
-        using var record = JsonDocument.Parse(File.ReadAllText(Path.Combine(stateDirectory, "run", "current.json")));
-        var pid = record.RootElement.GetProperty("pid").GetInt32();
-        return (pid, pid);
+        var path = Path.Combine(stateDirectory, "run", "current.json");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            try
+            {
+                using var record = JsonDocument.Parse(await File.ReadAllTextAsync(path, timeout.Token));
+                var pid = record.RootElement.GetProperty("pid").GetInt32();
+                return (pid, pid);
+            }
+            catch (Exception e) when (e is IOException or JsonException)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
+            }
+        }
     }
 
     /// <summary>Processes of the group that still run (a zombie nobody reaps runs nothing).</summary>

@@ -1,8 +1,8 @@
 using CloudConfig.Core;
 
-namespace CloudConfig.Cache.Redis.Tests;
+namespace CloudConfig.Core.Tests;
 
-public sealed class ValueCodecTests
+public sealed class EntryValueCodecTests
 {
     [Fact]
     public void Parameters_ExtremeValues_RoundTripBitForBit()
@@ -19,7 +19,7 @@ public sealed class ValueCodecTests
             ["bool"] = true,
         };
 
-        var decoded = ValueCodec.DecodeParameters(ValueCodec.EncodeParameters(parameters));
+        var decoded = EntryValueCodec.DecodeParameters(EntryValueCodec.EncodeParameters(parameters));
 
         Assert.True(ParameterMaps.AreEqual(parameters, decoded));
         Assert.True(double.IsNegative(decoded["negative-zero"].AsNumber()));
@@ -31,8 +31,8 @@ public sealed class ValueCodecTests
     {
         var status = new InstanceStatus((InstanceState)42, int.MinValue, "tail \ud83d of output", long.MaxValue);
 
-        Assert.Equal(status, ValueCodec.DecodeStatus(ValueCodec.EncodeStatus(status)));
-        Assert.Equal(InstanceStatus.Registered, ValueCodec.DecodeStatus(ValueCodec.EncodeStatus(InstanceStatus.Registered)));
+        Assert.Equal(status, EntryValueCodec.DecodeStatus(EntryValueCodec.EncodeStatus(status)));
+        Assert.Equal(InstanceStatus.Registered, EntryValueCodec.DecodeStatus(EntryValueCodec.EncodeStatus(InstanceStatus.Registered)));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class ValueCodecTests
     {
         string[] hosts = ["[2001:db8::1]:8443", "10.0.0.1", "ünïcode.example"];
 
-        Assert.Equal(hosts, ValueCodec.DecodeHosts(ValueCodec.EncodeHosts(hosts)));
-        Assert.Empty(ValueCodec.DecodeHosts(ValueCodec.EncodeHosts([])));
+        Assert.Equal(hosts, EntryValueCodec.DecodeHosts(EntryValueCodec.EncodeHosts(hosts)));
+        Assert.Empty(EntryValueCodec.DecodeHosts(EntryValueCodec.EncodeHosts([])));
     }
 }

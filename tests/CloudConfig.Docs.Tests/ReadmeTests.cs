@@ -32,19 +32,31 @@ public sealed partial class ReadmeTests
     }
 
     [Fact]
-    public void RootReadme_ListsEveryPackageAndEverySample()
+    public void RootReadme_InstallListsEveryPackageAndEverySample()
     {
         var text = Readmes.Text("README.md");
-        var packages = text[text.IndexOf("\n## Packages", StringComparison.Ordinal)..];
+        var start = text.IndexOf("\n## Install\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, "README.md has no '## Install' section.");
+        var install = text[start..text.IndexOf("\n## ", start + 1, StringComparison.Ordinal)];
         var samples = Directory.EnumerateDirectories(Path.Combine(RepositoryCopy.Root, "samples"))
             .Where(d => Directory.EnumerateFiles(d, "Program.cs").Any())
             .Select(Path.GetFileName)
             .ToList();
 
-        Assert.All(RepositoryPackages.All, p => Assert.Contains($"| `{p.Id}`", packages, StringComparison.Ordinal));
+        Assert.All(RepositoryPackages.All, p => Assert.Contains($"\n| `{p.Id}` |", install, StringComparison.Ordinal));
+        Assert.Contains("CloudConfig.Rendezvous.Protocol", RepositoryPackages.All.Select(p => p.Id));
         Assert.Contains("RendezvousServer", samples);
-        Assert.All(samples, s => Assert.Contains($"`samples/{s}`", text, StringComparison.Ordinal));
-        Assert.Contains("\n## Install\n", text, StringComparison.Ordinal);
+        Assert.Contains("DeltacloudExplorer", samples);
+        Assert.All(samples, s => Assert.Contains($"\n| `samples/{s}` |", install, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(PackageIds))]
+    public void RootReadme_LinksEachPackageReadme(string id)
+    {
+        var package = RepositoryPackages.All.Single(p => p.Id == id);
+
+        Assert.Contains($"]({package.Readme})", Readmes.Text("README.md"), StringComparison.Ordinal);
     }
 
     // The first C# block under the "## Quick start" heading, in lines.
@@ -59,6 +71,6 @@ public sealed partial class ReadmeTests
         return snippet.Code.TrimEnd('\n').Split('\n');
     }
 
-    [GeneratedRegex(@"^##\s+(?<title>.+)$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^###?\s+(?<title>.+)$", RegexOptions.Multiline)]
     private static partial Regex Heading();
 }

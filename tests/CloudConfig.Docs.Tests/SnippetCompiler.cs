@@ -28,11 +28,16 @@ internal static partial class SnippetCompiler
 
     private static readonly CSharpParseOptions Parse = new(LanguageVersion.Latest);
 
+    private static readonly string[] AssemblyPaths = [.. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+        .Split(Path.PathSeparator)
+        .Where(path => path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))];
+
     private static readonly Lazy<IReadOnlyList<MetadataReference>> References = new(() =>
-        [.. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator)
-            .Where(path => path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
-            .Select(path => MetadataReference.CreateFromFile(path))]);
+        [.. AssemblyPaths.Select(path => MetadataReference.CreateFromFile(path))]);
+
+    /// <summary>The names of the assemblies a snippet is compiled against.</summary>
+    public static IReadOnlySet<string> ReferencedAssemblyNames { get; } =
+        AssemblyPaths.Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.Ordinal)!;
 
     /// <summary>The errors (warnings are a matter of taste in a snippet), each with its line in the compiled text.</summary>
     public static IReadOnlyList<string> Errors(MarkdownSnippet snippet) => Errors(Source(snippet));

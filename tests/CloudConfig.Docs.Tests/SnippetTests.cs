@@ -41,6 +41,16 @@ public sealed class SnippetTests
     }
 
     [Fact]
+    public void Compiler_ReferencesEveryLibraryPackage()
+    {
+        var referenced = SnippetCompiler.ReferencedAssemblyNames;
+
+        Assert.All(RepositoryPackages.All.Where(p => !p.IsTool), package => Assert.True(
+            referenced.Contains(package.AssemblyName),
+            $"{package.AssemblyName} is not referenced by CloudConfig.Docs.Tests, so its README's snippets cannot compile; add a ProjectReference."));
+    }
+
+    [Fact]
     public void Compiler_SnippetUsingWhatDoesNotExist_IsCaught()
     {
         // The Embedded README once called agent.BootAsync on an agent it never declared; the checker must see that.

@@ -86,6 +86,22 @@ public sealed class PackTests
         Assert.Contains(PackedFeed.Projects, p => p.Id == "cloudconfig" && p.IsTool);
     }
 
+    [Fact]
+    public void Nuspec_EveryPackageHasItsOwnDescriptionAndTags()
+    {
+        var shared = new[] { "cloudconfig", "cloud", "configuration" };
+        var descriptions = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var project in PackedFeed.Projects)
+        {
+            var metadata = _feed.Metadata(project.Id);
+            var tags = Value(metadata, "tags").Split(' ');
+
+            Assert.Equal(shared, tags[..3]);
+            Assert.True(tags.Length > 3, $"{project.Id} has only the family's tags.");
+            Assert.True(descriptions.Add(Value(metadata, "description")), $"{project.Id} shares its description with another package.");
+        }
+    }
+
     private static string Value(XElement metadata, string name) => Element(metadata, name)!.Value;
 
     // The nuspec's namespace depends on the features a package uses, so elements are found by their local name.

@@ -1,10 +1,12 @@
+// Shared source: compiled into each package that needs it (see the Compile items in its project), internal to
+// each, so no package exposes it and none depends on another for it.
 namespace CloudConfig.Core;
 
 /// <summary>
 /// The input checks every cache runs before it changes anything, so every backend refuses the same inputs with
 /// the same typed errors.
 /// </summary>
-public static class ConfigInputValidator
+internal static class ConfigInputValidator
 {
     /// <summary>
     /// The longest timeout <c>remove_stale</c> accepts: 100 years. Longer ones would put the cutoff before the

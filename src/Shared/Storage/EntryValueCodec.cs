@@ -3,6 +3,8 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
 
+// Shared source: compiled into each package that needs it (see the Compile items in its project), internal to
+// each, so no package exposes it and none depends on another for it.
 namespace CloudConfig.Core;
 
 /// <summary>
@@ -15,7 +17,7 @@ namespace CloudConfig.Core;
 /// A building block for <see cref="IConfigCache"/> implementations, so every backend stores the same values the
 /// same way. The UTF-16 form is in the machine's byte order, little-endian on every platform .NET runs on.
 /// </remarks>
-public static class EntryValueCodec
+internal static class EntryValueCodec
 {
     private const byte Utf8Text = 0;
     private const byte Utf16Text = 1;

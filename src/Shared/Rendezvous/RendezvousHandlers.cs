@@ -3,6 +3,8 @@ using System.Net.Security;
 using System.Security.Authentication;
 using CloudConfig.Core;
 
+// Shared source: compiled into each package that needs it (see the Compile items in its project), internal to
+// each, so no package exposes it and none depends on another for it.
 namespace CloudConfig.Rendezvous.Client;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace CloudConfig.Rendezvous.Client;
 /// without TLS verification), and which failures may be retried. <see cref="RendezvousInstanceClient"/> uses them, and
 /// so does the app's client in <c>CloudConfig.Cache.Rendezvous</c>; another client of the same server should too.
 /// </summary>
-public static class RendezvousHandlers
+internal static class RendezvousHandlers
 {
     /// <summary>
     /// A handler that, with a pin, accepts exactly the pinned certificate (whatever its chain) and nothing else;

@@ -1,10 +1,12 @@
+// Shared source: compiled into each package that needs it (see the Compile items in its project), internal to
+// each, so no package exposes it and none depends on another for it.
 namespace CloudConfig.Rendezvous.Client;
 
 /// <summary>
 /// The timeout and retry checks every rendezvous client's options share, with the same messages, so that the
 /// instance's and the app's clients refuse the same mistakes in the same words.
 /// </summary>
-public static class TransportOptionChecks
+internal static class TransportOptionChecks
 {
     /// <summary>Every problem with a client's timeout and retry settings, or none.</summary>
     /// <param name="requestTimeout">How long one attempt may take; must be positive.</param>

@@ -1,10 +1,12 @@
+// Shared source: compiled into each package that needs it (see the Compile items in its project), internal to
+// each, so no package exposes it and none depends on another for it.
 namespace CloudConfig.Core;
 
 /// <summary>
 /// The long poll behind <see cref="IConfigRendezvous.WaitForUpdateAsync"/>, for <see cref="IConfigCache"/>
 /// implementations: fetch, and if nothing is newer, wait for the entry's change signal or the deadline.
 /// </summary>
-public static class ConfigUpdateWaiter
+internal static class ConfigUpdateWaiter
 {
     /// <summary>Waits until the entry's generation passes <paramref name="knownGeneration"/>, or returns null at the deadline.</summary>
     /// <param name="signals">The cache's change signals, signalled on every configuration change and removal.</param>

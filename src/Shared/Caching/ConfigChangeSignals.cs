@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 
+// Shared source: compiled into each package that needs it (see the Compile items in its project), internal to
+// each, so no package exposes it and none depends on another for it.
 namespace CloudConfig.Core;
 
 /// <summary>
@@ -11,7 +13,7 @@ namespace CloudConfig.Core;
 /// A building block for <see cref="IConfigCache"/> implementations: signal a uuid whenever its configuration changes
 /// or it is removed, and wait with <see cref="ConfigUpdateWaiter"/>.
 /// </remarks>
-public sealed class ConfigChangeSignals
+internal sealed class ConfigChangeSignals
 {
     private readonly ConcurrentDictionary<Guid, Slot> _slots = new();
 

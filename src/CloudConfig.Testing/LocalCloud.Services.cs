@@ -18,7 +18,6 @@ public sealed partial class LocalCloud
                 provisioning.MaxParallelism = 50;
                 options.ConfigureProvisioning?.Invoke(provisioning);
             })
-            .AddConfigCache(Cache)
             .AddDeltacloudLauncher(client =>
             {
                 if (Cloud is { } cloud)
@@ -30,6 +29,19 @@ public sealed partial class LocalCloud
 
                 options.ConfigureDeltacloud?.Invoke(client);
             });
+        if (options.AppOverHttp)
+        {
+            builder.AddRendezvousConfigCache(rendezvous =>
+            {
+                rendezvous.BaseAddress = RendezvousUrl;
+                rendezvous.ApiKey = _apiKey;
+            });
+        }
+        else
+        {
+            builder.AddConfigCache(Cache);
+        }
+
         if (mode == LocalAgentMode.Launcher)
         {
             builder.RunAgentsLocally(Agents);

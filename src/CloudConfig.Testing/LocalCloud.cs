@@ -24,13 +24,15 @@ namespace CloudConfig.Testing;
 public sealed partial class LocalCloud : IAsyncDisposable
 {
     private readonly RunningRendezvousServer _server;
+    private readonly string _apiKey;
     private readonly LaunchLedger _ledger = new();
     private ServiceProvider? _services;
     private int _disposed;
 
-    private LocalCloud(RunningRendezvousServer server, InMemoryConfigCache cache, LocalAgents agents)
+    private LocalCloud(RunningRendezvousServer server, string apiKey, InMemoryConfigCache cache, LocalAgents agents)
     {
         _server = server;
+        _apiKey = apiKey;
         RendezvousUrl = server.Urls[0];
         RendezvousAddress = $"{RendezvousUrl.Host}:{RendezvousUrl.Port}";
         Cache = cache;
@@ -52,7 +54,10 @@ public sealed partial class LocalCloud : IAsyncDisposable
     /// <summary>The embedded cloud, unless <see cref="LocalCloudOptions.EmbeddedCloud"/> was off.</summary>
     public EmbeddedDeltacloud? Cloud { get; private set; }
 
-    /// <summary>The app's services: <c>AddCloudConfig</c> over <see cref="Cache"/> and the Deltacloud launcher.</summary>
+    /// <summary>
+    /// The app's services: <c>AddCloudConfig</c> over <see cref="Cache"/> (or, with <see cref="LocalCloudOptions.AppOverHttp"/>,
+    /// over the server's app API) and the Deltacloud launcher.
+    /// </summary>
     public IServiceProvider Services => _services ?? throw new ObjectDisposedException(nameof(LocalCloud));
 
     /// <summary>The app's provisioner: provision, wait, update, deprovision.</summary>
@@ -76,15 +81,16 @@ public sealed partial class LocalCloud : IAsyncDisposable
 
         // One cache, given to the server here and to the app in its services: both see every entry.
         var cache = new InMemoryConfigCache();
+        var apiKey = Secret.Generate().Reveal();
         var server = await RendezvousServer.StartAsync(new RendezvousServerOptions
         {
             Urls = { "http://127.0.0.1:0" },
             Cache = cache,
-            // The app shares the cache in process, so nobody needs this key; the server insists on one.
-            Configure = rendezvous => rendezvous.ApiKey = Secret.Generate().Reveal(),
+            // Only an app over HTTP needs this key (AppOverHttp); the server insists on one.
+            Configure = rendezvous => rendezvous.ApiKey = apiKey,
             ConfigureBuilder = builder => builder.Logging.ClearProviders(),
         }, cancellationToken).ConfigureAwait(false);
-        var local = new LocalCloud(server, cache, new LocalAgents(options.ConfigureAgent));
+        var local = new LocalCloud(server, apiKey, cache, new LocalAgents(options.ConfigureAgent));
         try
         {
             var mode = ModeFor(options);

@@ -35,6 +35,13 @@ public sealed class LocalCloudOptions
     /// <summary>Adjusts every agent's options after the local defaults (see <see cref="LocalAgents"/>).</summary>
     public Action<ConfigAgentOptions>? ConfigureAgent { get; set; }
 
+    /// <summary>
+    /// Whether the app reaches the rendezvous server over HTTP with its API key (<c>AddRendezvousConfigCache</c>), as
+    /// an app in another process would, instead of sharing the server's cache in process. Every registration, read
+    /// and update then travels (and is traced) over the wire.
+    /// </summary>
+    public bool AppOverHttp { get; set; }
+
     /// <summary>Adds to the app's services (logging, say) after the cache and launcher were registered.</summary>
     public Action<ICloudConfigBuilder>? ConfigureServices { get; set; }
 }

@@ -9,6 +9,8 @@ namespace CloudConfig.Rendezvous;
 // The instance side: every call names one entry (or pool) and proves a credential for it alone.
 internal sealed partial class RendezvousEndpoints
 {
+    private const string AssignOperation = "assign_dynamic";
+
     public Task FetchAsync(HttpContext context) => RunInstanceAsync(context, "fetch", async (uuid, auth, cancellationToken) =>
     {
         if (!auth.IsBoot && !auth.IsTrust)
@@ -32,6 +34,8 @@ internal sealed partial class RendezvousEndpoints
         }
 
         FailureGate.Accepted(context);
+        metrics.Fetched(auth.IsBoot ? "boot" : "trust");
+        RendezvousTelemetry.Served(configuration.Generation);
         if (auth.IsBoot)
         {
             metrics.Claimed("first-contact");
@@ -58,6 +62,7 @@ internal sealed partial class RendezvousEndpoints
         {
             // A stopping server answers its long polls at once rather than holding its shutdown until they time out.
             using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+            metrics.LongPollStarted();
             try
             {
                 configuration = await cache.WaitForUpdateAsync(uuid, auth.First, known, timeout, waiting.Token).ConfigureAwait(false);
@@ -69,6 +74,10 @@ internal sealed partial class RendezvousEndpoints
                 await RendezvousHttp.WriteProblemAsync(context, RendezvousProblems.Stopping()).ConfigureAwait(false);
                 return true;
             }
+            finally
+            {
+                metrics.LongPollEnded();
+            }
         }
 
         if (configuration is null)
@@ -77,6 +86,7 @@ internal sealed partial class RendezvousEndpoints
             return true;
         }
 
+        RendezvousTelemetry.Served(configuration.Generation);
         context.Response.Headers.ETag = RendezvousHeaders.ETagFor(configuration.Generation);
         await WriteConfigurationAsync(context, configuration).ConfigureAwait(false);
         return true;
@@ -90,16 +100,18 @@ internal sealed partial class RendezvousEndpoints
         }
 
         var message = await ReadAsync(context, RendezvousJsonContext.Default.ReportMessage).ConfigureAwait(false);
-        await cache.UpdateCacheAsync(uuid, auth.First, message.ToReport(), cancellationToken).ConfigureAwait(false);
+        var report = message.ToReport();
+        await cache.UpdateCacheAsync(uuid, auth.First, report, cancellationToken).ConfigureAwait(false);
         FailureGate.Accepted(context);
-        metrics.Reported();
+        metrics.Reported(RendezvousTelemetry.StateName(report.Status.State));
+        RendezvousTelemetry.Reported(report.Status);
         context.Response.StatusCode = StatusCodes.Status204NoContent;
         return true;
     });
 
-    public Task AssignAsync(HttpContext context) => RunAsync(context, async () =>
+    public Task AssignAsync(HttpContext context) => RunAsync(context, AssignOperation, async () =>
     {
-        const string Operation = "assign_dynamic";
+        const string Operation = AssignOperation;
         var pool = context.GetRouteValue("pool") as string ?? "";
         var auth = InstanceAuthorization.Parse(context.Request.Headers.Authorization);
         if (auth is not { IsPool: true })
@@ -113,6 +125,7 @@ internal sealed partial class RendezvousEndpoints
             var configuration = await cache.AssignDynamicAsync(pool, auth.First, auth.Second!, context.RequestAborted).ConfigureAwait(false);
             FailureGate.Accepted(context);
             metrics.Claimed("dynamic");
+            RendezvousTelemetry.Served(configuration.Generation);
             await WriteConfigurationAsync(context, configuration).ConfigureAwait(false);
         }
         catch (ConfigEntryNotFoundException)
@@ -122,7 +135,7 @@ internal sealed partial class RendezvousEndpoints
     });
 
     private Task RunInstanceAsync(HttpContext context, string operation, Func<Guid, InstanceAuthorization, CancellationToken, Task<bool>> handle) =>
-        RunAsync(context, async () =>
+        RunAsync(context, operation, async () =>
         {
             var uuid = ParseUuid(context);
             var auth = InstanceAuthorization.Parse(context.Request.Headers.Authorization);

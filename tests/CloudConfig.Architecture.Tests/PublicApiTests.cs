@@ -56,6 +56,38 @@ public sealed class PublicApiTests
         Assert.True(Directory.Exists(Path.Combine(RepositoryCopy.Root, "src", "Shared")));
     }
 
+    [Fact]
+    public void DocumentationFiles_NeverDocumentOneMemberInTwoPackages()
+    {
+        // A shared source file documented with XML comments would put the same member id into every package that
+        // compiles it; tools that merge the documentation of an app's references (ASP.NET Core's OpenAPI comments)
+        // then fail on the duplicate key.
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        var duplicates = new List<string>();
+        foreach (var assembly in Packages.LoadAll())
+        {
+            var documentation = Path.ChangeExtension(assembly.Location, ".xml");
+            Assert.True(File.Exists(documentation), $"{documentation} is missing.");
+            foreach (var member in System.Xml.Linq.XDocument.Load(documentation).Descendants("member"))
+            {
+                // Source generators' own helpers (regular expressions, OpenAPI) are theirs to name, in every assembly.
+                var id = member.Attribute("name")!.Value;
+                if (id.Contains(".Generated.", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (!owners.TryAdd(id, assembly.GetName().Name!))
+                {
+                    duplicates.Add($"{id} in {owners[id]} and {assembly.GetName().Name}");
+                }
+            }
+        }
+
+        Assert.True(owners.Count > 1000, $"Only {owners.Count} documented members were read.");
+        Assert.True(duplicates.Count == 0, "Members documented in two packages:\n" + string.Join("\n", duplicates));
+    }
+
     private static string[] ApiFiles(PackageProject package)
     {
         var folder = Path.Combine(RepositoryCopy.Root, Path.GetDirectoryName(package.Path)!);

@@ -1,30 +1,25 @@
 using System.Collections.Concurrent;
 
 // Shared source: compiled into each package that needs it (see the Compile items in its project), internal to
-// each, so no package exposes it and none depends on another for it.
+// each, so no package exposes it and none depends on another for it. Plain comments, not XML docs: one member in two
+// packages' documentation files breaks tools that merge them (ASP.NET Core's OpenAPI comments fail on the duplicate).
 namespace CloudConfig.Core;
 
-/// <summary>
-/// Wake-up signals for long polls, one per uuid that someone is waiting on right now. A waiter holds a
-/// <see cref="Watch"/> for as long as it waits; the last watch released drops the signal, so uuids waited on once
-/// (or never registered at all) leave nothing behind however long the process runs.
-/// </summary>
-/// <remarks>
-/// A building block for <see cref="IConfigCache"/> implementations: signal a uuid whenever its configuration changes
-/// or it is removed, and wait with <see cref="ConfigUpdateWaiter"/>.
-/// </remarks>
+// Wake-up signals for long polls, one per uuid that someone is waiting on right now. A waiter holds a
+// Watch for as long as it waits; the last watch released drops the signal, so uuids waited on once
+// (or never registered at all) leave nothing behind however long the process runs.
+// A building block for IConfigCache implementations: signal a uuid whenever its configuration changes
+// or it is removed, and wait with ConfigUpdateWaiter.
 internal sealed class ConfigChangeSignals
 {
     private readonly ConcurrentDictionary<Guid, Slot> _slots = new();
 
-    /// <summary>How many uuids have a signal now; for tests that nothing is left behind.</summary>
+    // How many uuids have a signal now; for tests that nothing is left behind.
     public int Count => _slots.Count;
 
-    /// <summary>
-    /// Starts watching <paramref name="uuid"/>: the returned watch's <see cref="Watch.Changed"/> completes at the
-    /// next <see cref="Signal"/> for it. Take it before reading the entry, so a change landing between the read
-    /// and the wait is not missed. Dispose it when done waiting, however the wait ends.
-    /// </summary>
+    // Starts watching uuid: the returned watch's Changed completes at the
+    // next Signal for it. Take it before reading the entry, so a change landing between the read
+    // and the wait is not missed. Dispose it when done waiting, however the wait ends.
     public Watch Start(Guid uuid)
     {
         while (true)
@@ -44,7 +39,7 @@ internal sealed class ConfigChangeSignals
         }
     }
 
-    /// <summary>Wakes everyone watching <paramref name="uuid"/>.</summary>
+    // Wakes everyone watching uuid.
     public void Signal(Guid uuid)
     {
         if (_slots.TryRemove(uuid, out var slot))
@@ -53,7 +48,7 @@ internal sealed class ConfigChangeSignals
         }
     }
 
-    /// <summary>Wakes every watcher, to re-check its entry.</summary>
+    // Wakes every watcher, to re-check its entry.
     public void SignalAll()
     {
         foreach (var uuid in _slots.Keys)
@@ -88,7 +83,7 @@ internal sealed class ConfigChangeSignals
         _slots.TryRemove(new KeyValuePair<Guid, Slot>(uuid, slot));
     }
 
-    /// <summary>One waiter's interest in one uuid.</summary>
+    // One waiter's interest in one uuid.
     public sealed class Watch : IDisposable
     {
         private readonly ConfigChangeSignals _owner;
@@ -103,10 +98,10 @@ internal sealed class ConfigChangeSignals
             Changed = slot.Changed.Task;
         }
 
-        /// <summary>Completes at the next change of the entry (or its removal).</summary>
+        // Completes at the next change of the entry (or its removal).
         public Task Changed { get; }
 
-        /// <summary>Stops watching; the last watch of a uuid drops its signal.</summary>
+        // Stops watching; the last watch of a uuid drops its signal.
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _slot, null) is { } slot)
@@ -116,7 +111,7 @@ internal sealed class ConfigChangeSignals
         }
     }
 
-    /// <summary>The signal of one uuid and how many watch it.</summary>
+    // The signal of one uuid and how many watch it.
     internal sealed class Slot
     {
         public Lock Lock { get; } = new();

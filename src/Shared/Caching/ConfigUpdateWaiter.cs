@@ -1,22 +1,21 @@
 // Shared source: compiled into each package that needs it (see the Compile items in its project), internal to
-// each, so no package exposes it and none depends on another for it.
+// each, so no package exposes it and none depends on another for it. Plain comments, not XML docs: one member in two
+// packages' documentation files breaks tools that merge them (ASP.NET Core's OpenAPI comments fail on the duplicate).
 namespace CloudConfig.Core;
 
-/// <summary>
-/// The long poll behind <see cref="IConfigRendezvous.WaitForUpdateAsync"/>, for <see cref="IConfigCache"/>
-/// implementations: fetch, and if nothing is newer, wait for the entry's change signal or the deadline.
-/// </summary>
+// The long poll behind WaitForUpdateAsync, for IConfigCache
+// implementations: fetch, and if nothing is newer, wait for the entry's change signal or the deadline.
 internal static class ConfigUpdateWaiter
 {
-    /// <summary>Waits until the entry's generation passes <paramref name="knownGeneration"/>, or returns null at the deadline.</summary>
-    /// <param name="signals">The cache's change signals, signalled on every configuration change and removal.</param>
-    /// <param name="uuid">The entry.</param>
-    /// <param name="knownGeneration">The generation the caller already has.</param>
-    /// <param name="timeout">How long to wait at most; zero means "only check".</param>
-    /// <param name="fetchTrusted">The cache's trusted fetch of the entry (authenticates and records the contact).</param>
-    /// <param name="time">The cache's clock.</param>
-    /// <param name="cancellationToken">Cancels the wait.</param>
-    /// <exception cref="InvalidConfigInputException">The timeout is negative.</exception>
+    // Waits until the entry's generation passes knownGeneration, or returns null at the deadline.
+    // signals: The cache's change signals, signalled on every configuration change and removal.
+    // uuid: The entry.
+    // knownGeneration: The generation the caller already has.
+    // timeout: How long to wait at most; zero means "only check".
+    // fetchTrusted: The cache's trusted fetch of the entry (authenticates and records the contact).
+    // time: The cache's clock.
+    // cancellationToken: Cancels the wait.
+    // Throws InvalidConfigInputException: The timeout is negative.
     public static async Task<InstanceConfiguration?> WaitAsync(
         ConfigChangeSignals signals,
         Guid uuid,

@@ -4,20 +4,17 @@ using System.Security.Authentication;
 using CloudConfig.Core;
 
 // Shared source: compiled into each package that needs it (see the Compile items in its project), internal to
-// each, so no package exposes it and none depends on another for it.
+// each, so no package exposes it and none depends on another for it. Plain comments, not XML docs: one member in two
+// packages' documentation files breaks tools that merge them (ASP.NET Core's OpenAPI comments fail on the duplicate).
 namespace CloudConfig.Rendezvous.Client;
 
-/// <summary>
-/// The HTTP rules every client of a rendezvous server follows: the handler (with optional certificate pinning, never
-/// without TLS verification), and which failures may be retried. <see cref="RendezvousInstanceClient"/> uses them, and
-/// so does the app's client in <c>CloudConfig.Cache.Rendezvous</c>; another client of the same server should too.
-/// </summary>
+// The HTTP rules every client of a rendezvous server follows: the handler (with optional certificate pinning, never
+// without TLS verification), and which failures may be retried. RendezvousInstanceClient uses them, and
+// so does the app's client in CloudConfig.Cache.Rendezvous; another client of the same server should too.
 internal static class RendezvousHandlers
 {
-    /// <summary>
-    /// A handler that, with a pin, accepts exactly the pinned certificate (whatever its chain) and nothing else;
-    /// without one, the platform's normal validation applies. TLS verification is never switched off.
-    /// </summary>
+    // A handler that, with a pin, accepts exactly the pinned certificate (whatever its chain) and nothing else;
+    // without one, the platform's normal validation applies. TLS verification is never switched off.
     public static SocketsHttpHandler Create(CertificateFingerprint? pin, TimeSpan connectTimeout)
     {
         var handler = new SocketsHttpHandler
@@ -39,26 +36,24 @@ internal static class RendezvousHandlers
         return handler;
     }
 
-    /// <summary>Whether the TLS handshake failed on the server's certificate.</summary>
+    // Whether the TLS handshake failed on the server's certificate.
     public static bool IsTrustFailure(Exception exception) =>
         exception is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError }
         || exception.InnerException is AuthenticationException
         || (exception.InnerException is not null && IsTrustFailure(exception.InnerException));
 
-    /// <summary>Whether the connection was never established, so the request cannot have been processed.</summary>
+    // Whether the connection was never established, so the request cannot have been processed.
     public static bool IsConnectFailure(Exception exception) =>
         exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }
         || (exception.InnerException is not null && IsConnectFailure(exception.InnerException));
 
-    /// <summary>
-    /// Whether a status says "try again later" without saying anything about the call: 429 always, and for an
-    /// <paramref name="idempotent"/> call also 408, 502, 503 and 504.
-    /// </summary>
+    // Whether a status says "try again later" without saying anything about the call: 429 always, and for an
+    // idempotent call also 408, 502, 503 and 504.
     public static bool IsTransient(HttpStatusCode status, bool idempotent) =>
         status == HttpStatusCode.TooManyRequests
         || (idempotent && status is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout or HttpStatusCode.RequestTimeout);
 
-    /// <summary>The delay a 429 or 503 asks for (its <c>Retry-After</c>), capped at <paramref name="cap"/>; null when it asks for none.</summary>
+    // The delay a 429 or 503 asks for (its Retry-After), capped at cap; null when it asks for none.
     public static TimeSpan? RetryAfter(System.Net.Http.Headers.RetryConditionHeaderValue? retryAfter, TimeSpan cap)
     {
         var delay = retryAfter switch

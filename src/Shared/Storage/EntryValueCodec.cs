@@ -4,46 +4,43 @@ using System.Text;
 using System.Text.Unicode;
 
 // Shared source: compiled into each package that needs it (see the Compile items in its project), internal to
-// each, so no package exposes it and none depends on another for it.
+// each, so no package exposes it and none depends on another for it. Plain comments, not XML docs: one member in two
+// packages' documentation files breaks tools that merge them (ASP.NET Core's OpenAPI comments fail on the duplicate).
 namespace CloudConfig.Core;
 
-/// <summary>
-/// The compact binary form in which distributed caches store the structured fields of an entry (status,
-/// parameters, config hosts, text). Explicit rather than JSON so that every value comes back bit for bit: numbers
-/// travel as their IEEE-754 bits (keeping -0.0 and subnormals), integers as 64 bits, and text as UTF-8, or as
-/// UTF-16 when it is not well-formed (a lone surrogate), which UTF-8 cannot carry.
-/// </summary>
-/// <remarks>
-/// A building block for <see cref="IConfigCache"/> implementations, so every backend stores the same values the
-/// same way. The UTF-16 form is in the machine's byte order, little-endian on every platform .NET runs on.
-/// </remarks>
+// The compact binary form in which distributed caches store the structured fields of an entry (status,
+// parameters, config hosts, text). Explicit rather than JSON so that every value comes back bit for bit: numbers
+// travel as their IEEE-754 bits (keeping -0.0 and subnormals), integers as 64 bits, and text as UTF-8, or as
+// UTF-16 when it is not well-formed (a lone surrogate), which UTF-8 cannot carry.
+// A building block for IConfigCache implementations, so every backend stores the same values the
+// same way. The UTF-16 form is in the machine's byte order, little-endian on every platform .NET runs on.
 internal static class EntryValueCodec
 {
     private const byte Utf8Text = 0;
     private const byte Utf16Text = 1;
 
-    /// <summary>Encodes a status on its own.</summary>
+    // Encodes a status on its own.
     public static byte[] EncodeStatus(InstanceStatus status) => Encode(status, WriteStatus);
 
-    /// <summary>Decodes what <see cref="EncodeStatus"/> wrote.</summary>
-    /// <exception cref="InvalidDataException">The bytes are not an encoded status.</exception>
+    // Decodes what EncodeStatus wrote.
+    // Throws InvalidDataException: The bytes are not an encoded status.
     public static InstanceStatus DecodeStatus(byte[] bytes) => Decode(bytes, ReadStatus);
 
-    /// <summary>Encodes a parameter map on its own.</summary>
+    // Encodes a parameter map on its own.
     public static byte[] EncodeParameters(IReadOnlyDictionary<string, ParameterValue> parameters) => Encode(parameters, WriteParameters);
 
-    /// <summary>Decodes what <see cref="EncodeParameters"/> wrote.</summary>
-    /// <exception cref="InvalidDataException">The bytes are not an encoded parameter map.</exception>
+    // Decodes what EncodeParameters wrote.
+    // Throws InvalidDataException: The bytes are not an encoded parameter map.
     public static IReadOnlyDictionary<string, ParameterValue> DecodeParameters(byte[] bytes) => Decode(bytes, ReadParameters);
 
-    /// <summary>Encodes a list of config hosts on its own.</summary>
+    // Encodes a list of config hosts on its own.
     public static byte[] EncodeHosts(IReadOnlyList<string> hosts) => Encode(hosts, WriteHosts);
 
-    /// <summary>Decodes what <see cref="EncodeHosts"/> wrote; null or no bytes decode as no hosts.</summary>
-    /// <exception cref="InvalidDataException">The bytes are not an encoded host list.</exception>
+    // Decodes what EncodeHosts wrote; null or no bytes decode as no hosts.
+    // Throws InvalidDataException: The bytes are not an encoded host list.
     public static IReadOnlyList<string> DecodeHosts(byte[]? bytes) => bytes is null or { Length: 0 } ? [] : Decode(bytes, ReadHosts);
 
-    /// <summary>Writes a status.</summary>
+    // Writes a status.
     public static void WriteStatus(BinaryWriter writer, InstanceStatus status)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -59,7 +56,7 @@ internal static class EntryValueCodec
         WriteOptional(writer, status.AppliedGeneration, static (w, v) => w.Write(v));
     }
 
-    /// <summary>Reads what <see cref="WriteStatus"/> wrote.</summary>
+    // Reads what WriteStatus wrote.
     public static InstanceStatus ReadStatus(BinaryReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -70,7 +67,7 @@ internal static class EntryValueCodec
             reader.ReadBoolean() ? reader.ReadInt64() : null);
     }
 
-    /// <summary>Writes a parameter map.</summary>
+    // Writes a parameter map.
     public static void WriteParameters(BinaryWriter writer, IReadOnlyDictionary<string, ParameterValue> parameters)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -98,8 +95,8 @@ internal static class EntryValueCodec
         }
     }
 
-    /// <summary>Reads what <see cref="WriteParameters"/> wrote.</summary>
-    /// <exception cref="InvalidDataException">A value has an unknown kind.</exception>
+    // Reads what WriteParameters wrote.
+    // Throws InvalidDataException: A value has an unknown kind.
     public static IReadOnlyDictionary<string, ParameterValue> ReadParameters(BinaryReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -126,7 +123,7 @@ internal static class EntryValueCodec
         return map.AsReadOnly();
     }
 
-    /// <summary>Writes a list of config hosts.</summary>
+    // Writes a list of config hosts.
     public static void WriteHosts(BinaryWriter writer, IReadOnlyList<string> hosts)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -138,7 +135,7 @@ internal static class EntryValueCodec
         }
     }
 
-    /// <summary>Reads what <see cref="WriteHosts"/> wrote.</summary>
+    // Reads what WriteHosts wrote.
     public static IReadOnlyList<string> ReadHosts(BinaryReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -151,7 +148,7 @@ internal static class EntryValueCodec
         return hosts;
     }
 
-    /// <summary>Writes text exactly, lone surrogates included.</summary>
+    // Writes text exactly, lone surrogates included.
     public static void WriteText(BinaryWriter writer, string text)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -179,8 +176,8 @@ internal static class EntryValueCodec
         writer.Write(utf16);
     }
 
-    /// <summary>Reads what <see cref="WriteText"/> wrote.</summary>
-    /// <exception cref="InvalidDataException">The text has an unknown encoding marker.</exception>
+    // Reads what WriteText wrote.
+    // Throws InvalidDataException: The text has an unknown encoding marker.
     public static string ReadText(BinaryReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);

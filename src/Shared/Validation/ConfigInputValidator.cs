@@ -1,21 +1,18 @@
 // Shared source: compiled into each package that needs it (see the Compile items in its project), internal to
-// each, so no package exposes it and none depends on another for it.
+// each, so no package exposes it and none depends on another for it. Plain comments, not XML docs: one member in two
+// packages' documentation files breaks tools that merge them (ASP.NET Core's OpenAPI comments fail on the duplicate).
 namespace CloudConfig.Core;
 
-/// <summary>
-/// The input checks every cache runs before it changes anything, so every backend refuses the same inputs with
-/// the same typed errors.
-/// </summary>
+// The input checks every cache runs before it changes anything, so every backend refuses the same inputs with
+// the same typed errors.
 internal static class ConfigInputValidator
 {
-    /// <summary>
-    /// The longest timeout <c>remove_stale</c> accepts: 100 years. Longer ones would put the cutoff before the
-    /// calendar's first day; nothing can be older than that anyway.
-    /// </summary>
+    // The longest timeout remove_stale accepts: 100 years. Longer ones would put the cutoff before the
+    // calendar's first day; nothing can be older than that anyway.
     public static readonly TimeSpan MaxStaleTimeout = TimeSpan.FromDays(36_500);
 
-    /// <summary>Checks a registration against the limits.</summary>
-    /// <exception cref="InvalidConfigInputException">The first problem found, naming its field.</exception>
+    // Checks a registration against the limits.
+    // Throws InvalidConfigInputException: The first problem found, naming its field.
     public static void ValidateRegistration(ConfigRegistration registration, ConfigCacheLimits limits)
     {
         ArgumentNullException.ThrowIfNull(registration);
@@ -49,7 +46,7 @@ internal static class ConfigInputValidator
         }
     }
 
-    /// <summary>Checks a uuid.</summary>
+    // Checks a uuid.
     public static void ValidateUuid(Guid uuid)
     {
         if (uuid == Guid.Empty)
@@ -58,7 +55,7 @@ internal static class ConfigInputValidator
         }
     }
 
-    /// <summary>Checks a configuration against the size limit.</summary>
+    // Checks a configuration against the size limit.
     public static void ValidateConfiguration(ConfigurationContent configuration, ConfigCacheLimits limits)
     {
         ArgumentNullException.ThrowIfNull(limits);
@@ -75,8 +72,8 @@ internal static class ConfigInputValidator
         ValidateName("contentType", configuration.ContentType, limits, allowEmpty: false);
     }
 
-    /// <summary>Checks the timeout of <c>remove_stale</c>: from zero to <see cref="MaxStaleTimeout"/>.</summary>
-    /// <exception cref="InvalidConfigInputException">The timeout is negative or longer than <see cref="MaxStaleTimeout"/>.</exception>
+    // Checks the timeout of remove_stale: from zero to MaxStaleTimeout.
+    // Throws InvalidConfigInputException: The timeout is negative or longer than MaxStaleTimeout.
     public static void ValidateStaleTimeout(TimeSpan timeout)
     {
         if (timeout < TimeSpan.Zero)
@@ -90,11 +87,11 @@ internal static class ConfigInputValidator
         }
     }
 
-    /// <summary>Checks a pool name.</summary>
+    // Checks a pool name.
     public static void ValidatePoolName(string pool, ConfigCacheLimits limits) =>
         ValidateName("dynamicPool", pool, limits, allowEmpty: false);
 
-    /// <summary>Checks an instance's report against the limits.</summary>
+    // Checks an instance's report against the limits.
     public static void ValidateReport(InstanceReport report, ConfigCacheLimits limits)
     {
         ArgumentNullException.ThrowIfNull(limits);

@@ -11,13 +11,26 @@ public sealed partial class RedisConfigCache
     public async Task<InstanceConfiguration> FetchAsync(Guid uuid, InstanceCredential credential, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(credential);
+        if (credential.BootSecret is null)
+        {
+            var trusted = await FetchTrustedAsync(uuid, credential.TrustKey, cancellationToken).ConfigureAwait(false);
+            if (trusted is null)
+            {
+                Log.Refused(_logger, uuid, "fetch");
+                throw new ConfigEntryNotFoundException();
+            }
+
+            Log.Fetched(_logger, uuid, false);
+            return trusted;
+        }
+
         var now = _time.GetUtcNow();
         RedisValue[] args =
         [
-            RedisKeys.Member(uuid), credential.BootSecret?.Hash().ToString() ?? "", credential.TrustKey.Hash().ToString(),
+            RedisKeys.Member(uuid), credential.BootSecret.Hash().ToString(), credential.TrustKey.Hash().ToString(),
             EntryCodec.Ticks(now), EntryCodec.Score(now),
         ];
-        var reply = (RedisValue[])(await EvaluateAsync(RedisScripts.Fetch, [_keys.Entry(uuid), _keys.Configuration(uuid), _keys.Index], args, cancellationToken).ConfigureAwait(false))!;
+        var reply = (RedisValue[])(await EvaluateAsync(RedisScripts.Fetch, [_keys.Entry(uuid), _keys.Index], args, cancellationToken).ConfigureAwait(false))!;
         switch ((string?)reply[0])
         {
             case "served":

@@ -38,6 +38,9 @@ internal sealed partial class RedisConnection : IAsyncDisposable, IDisposable
         _configuration.ReconnectRetryPolicy ??= new ExponentialRetry(250, 2000);
     }
 
+    /// <summary>The database while connected, for sends that wait for nothing; null otherwise.</summary>
+    public IDatabase? ConnectedDatabase => Volatile.Read(ref _connecting) is { IsCompletedSuccessfully: true } connected ? connected.Result.GetDatabase() : null;
+
     /// <summary>Whether the cache made (and so must close) the connection.</summary>
     public bool OwnsConnection => _configuration is not null;
 
@@ -51,7 +54,9 @@ internal sealed partial class RedisConnection : IAsyncDisposable, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            return await RunCoreAsync(operation).WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
+            // Connected (nearly always): the operation runs at once, without a second state machine around it.
+            var running = ConnectedDatabase is { } db ? operation(db) : RunCoreAsync(operation);
+            return await running.WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (IsUnavailable(e))
         {

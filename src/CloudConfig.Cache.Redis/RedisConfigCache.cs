@@ -189,14 +189,14 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable, I
     /// <summary>Sends the contacts not yet recorded, then closes the connection if the cache opened it.</summary>
     public ValueTask DisposeAsync()
     {
-        _contacts.Flush();
+        _contacts.Dispose();
         return _connection.DisposeAsync();
     }
 
     /// <summary>Sends the contacts not yet recorded, then closes the connection if the cache opened it (for containers disposed synchronously).</summary>
     public void Dispose()
     {
-        _contacts.Flush();
+        _contacts.Dispose();
         _connection.Dispose();
     }
 

@@ -5,8 +5,9 @@ namespace CloudConfig.Cache.Redis;
 
 /// <summary>
 /// Trusted fetches' contacts, written to Redis in batches without waiting: one script per batch instead of a
-/// command per fetch, which would cost as much as the fetch's own read. A contact waits at most for the thread
-/// pool to come round (under load that is when contacts gather into one batch).
+/// command per fetch, which would cost as much as the fetch's own read. A contact waits at most
+/// <see cref="FlushDelay"/> of real time (not the cache's clock, which tests may stop: this is about CPU, not
+/// about the times recorded, which each contact carries from the cache's clock).
 /// </summary>
 /// <remarks>
 /// Every other call of the cache sends the pending batch first, on the same connection, so this process never reads
@@ -14,13 +15,31 @@ namespace CloudConfig.Cache.Redis;
 /// (Redis fails as it goes out, or the process stops) only makes its entries look as old as their previous contact:
 /// nothing is consumed here, and the rules that are (claims, boot secrets) are checked by scripts elsewhere.
 /// </remarks>
-internal sealed partial class RedisContactBatch(RedisConnection connection, RedisKeys keys, ILogger logger)
+internal sealed partial class RedisContactBatch : IDisposable
 {
+    /// <summary>
+    /// How long a contact may wait for others to share its batch. Waking a thread for each small batch cost more CPU
+    /// than the batch saved (the profile showed the thread pool's wake-ups and spinning above the fetch itself).
+    /// </summary>
+    public static readonly TimeSpan FlushDelay = TimeSpan.FromMilliseconds(2);
+
     private const int MaxContacts = 256;
 
     private readonly Lock _lock = new();
     private readonly List<RedisValue> _pending = [];
+    private readonly RedisConnection _connection;
+    private readonly RedisKeys _keys;
+    private readonly ILogger _logger;
+    private readonly ITimer _timer;
     private bool _flushQueued;
+
+    public RedisContactBatch(RedisConnection connection, RedisKeys keys, ILogger logger)
+    {
+        _connection = connection;
+        _keys = keys;
+        _logger = logger;
+        _timer = TimeProvider.System.CreateTimer(static batch => ((RedisContactBatch)batch!).Flush(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
 
     /// <summary>Records that <paramref name="uuid"/> was contacted at <paramref name="now"/>.</summary>
     public void Add(Guid uuid, DateTimeOffset now)
@@ -37,7 +56,7 @@ internal sealed partial class RedisContactBatch(RedisConnection connection, Redi
             else if (!_flushQueued)
             {
                 _flushQueued = true;
-                ThreadPool.UnsafeQueueUserWorkItem(static batch => batch.Flush(), this, preferLocal: false);
+                _timer.Change(FlushDelay, Timeout.InfiniteTimeSpan);
             }
         }
     }
@@ -52,6 +71,13 @@ internal sealed partial class RedisContactBatch(RedisConnection connection, Redi
         }
     }
 
+    /// <summary>Sends what is pending and stops the timer.</summary>
+    public void Dispose()
+    {
+        Flush();
+        _timer.Dispose();
+    }
+
     // Sent under the lock: a call that flushes and finds nothing pending must not overtake a batch still being sent.
     private void SendLocked()
     {
@@ -60,21 +86,21 @@ internal sealed partial class RedisContactBatch(RedisConnection connection, Redi
             return;
         }
 
-        RedisValue[] args = [keys.EntryKeyStart, .. _pending];
+        RedisValue[] args = [_keys.EntryKeyStart, .. _pending];
         _pending.Clear();
-        if (connection.ConnectedDatabase is not { } db)
+        if (_connection.ConnectedDatabase is not { } db)
         {
-            LogContactsLost(logger, args.Length / 3);
+            LogContactsLost(_logger, args.Length / 3);
             return;
         }
 
         try
         {
-            db.ScriptEvaluate(RedisScripts.TouchBatch, [keys.Index], args, CommandFlags.FireAndForget);
+            db.ScriptEvaluate(RedisScripts.TouchBatch, [_keys.Index], args, CommandFlags.FireAndForget);
         }
         catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
         {
-            LogContactsLost(logger, args.Length / 3);
+            LogContactsLost(_logger, args.Length / 3);
         }
     }
 

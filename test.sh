@@ -24,6 +24,18 @@ if ! command -v nats-server >/dev/null 2>&1 && [ ! -x /usr/sbin/nats-server ]; t
   }
 fi
 
+# The rendezvous README's curl session runs as written in bash (tests/CloudConfig.Rendezvous.Tests/CurlSessionTests.cs).
+missing=""
+for tool in curl jq openssl; do command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"; done
+if [ -n "$missing" ]; then
+  echo "Installing$missing for the curl session test..." >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q >&2 && apt-get install -y -q --no-install-recommends$missing >&2 || {
+    echo "Could not install the Debian packages$missing (needs root and apt)." >&2
+    exit 1
+  }
+fi
+
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 

@@ -17,11 +17,15 @@ namespace CloudConfig.Samples.Shared;
 public sealed class LocalCloud : IAsyncDisposable
 {
     private readonly RunningRendezvousServer _server;
+    private readonly string _apiKey;
+    private readonly bool _appOverHttp;
     private DynamicPoolAccess? _bakedInPool;
 
-    private LocalCloud(RunningRendezvousServer server, InMemoryConfigCache cache)
+    private LocalCloud(RunningRendezvousServer server, InMemoryConfigCache cache, string apiKey, bool appOverHttp)
     {
         _server = server;
+        _apiKey = apiKey;
+        _appOverHttp = appOverHttp;
         var url = server.Urls[0];
         RendezvousAddress = $"{url.Host}:{url.Port}";
         Cache = cache;
@@ -55,15 +59,16 @@ public sealed class LocalCloud : IAsyncDisposable
         options ??= new LocalCloudOptions();
         // One cache, given to the server here and to the app in CreateAppServices: both see every entry.
         var cache = new InMemoryConfigCache();
+        var apiKey = Secret.Generate().Reveal();
         var server = await RendezvousServer.StartAsync(new RendezvousServerOptions
         {
             Urls = { "http://127.0.0.1:0" },
             Cache = cache,
-            // The app shares the cache in process, so nobody needs this key; the server insists on one.
-            Configure = rendezvous => rendezvous.ApiKey = Secret.Generate().Reveal(),
+            // Only an app over HTTP needs this key (AppOverHttp); the server insists on one.
+            Configure = rendezvous => rendezvous.ApiKey = apiKey,
             ConfigureBuilder = builder => builder.Logging.ClearProviders(),
         }, cancellationToken).ConfigureAwait(false);
-        var local = new LocalCloud(server, cache);
+        var local = new LocalCloud(server, cache, apiKey, options.AppOverHttp);
         try
         {
             if (options.EmbeddedCloud)
@@ -86,7 +91,8 @@ public sealed class LocalCloud : IAsyncDisposable
     }
 
     /// <summary>
-    /// The app's services: <see cref="ConfigProvisioner"/> over the shared cache and the Deltacloud launcher, pointed at
+    /// The app's services: <see cref="ConfigProvisioner"/> over the shared cache (or, with
+    /// <see cref="LocalCloudOptions.AppOverHttp"/>, over the server's app API) and the Deltacloud launcher, pointed at
     /// the embedded cloud unless <paramref name="configureDeltacloud"/> says otherwise.
     /// </summary>
     /// <param name="configureDeltacloud">Adjusts the Deltacloud client after the embedded cloud's settings were applied.</param>
@@ -103,7 +109,6 @@ public sealed class LocalCloud : IAsyncDisposable
                 options.StatusPollInterval = TimeSpan.FromMilliseconds(100);
                 options.MaxParallelism = 50;
             })
-            .AddConfigCache(Cache)
             .AddDeltacloudLauncher(client =>
             {
                 if (Cloud is { } cloud)
@@ -115,6 +120,19 @@ public sealed class LocalCloud : IAsyncDisposable
 
                 configureDeltacloud?.Invoke(client);
             });
+        if (_appOverHttp)
+        {
+            builder.AddRendezvousConfigCache(rendezvous =>
+            {
+                rendezvous.BaseAddress = _server.Urls[0];
+                rendezvous.ApiKey = _apiKey;
+            });
+        }
+        else
+        {
+            builder.AddConfigCache(Cache);
+        }
+
         if (runAgentsLocally)
         {
             builder.RunAgentsLocally(Agents, BakedInPool);

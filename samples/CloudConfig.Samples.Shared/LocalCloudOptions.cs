@@ -13,4 +13,11 @@ public sealed class LocalCloudOptions
 
     /// <summary>Faults for the embedded cloud's creates, by their 1-based number.</summary>
     public Func<int, EmbeddedCreateFault>? CreateFault { get; set; }
+
+    /// <summary>
+    /// Whether the app reaches the rendezvous server over HTTP with its API key (<c>AddRendezvousConfigCache</c>), as
+    /// an app in another process would, instead of sharing the server's cache in process. Every registration, read
+    /// and update then travels (and is traced) over the wire.
+    /// </summary>
+    public bool AppOverHttp { get; set; }
 }

@@ -71,7 +71,12 @@ static async Task<int> RunAsync(string? redis, string[] urls, CancellationToken 
     else
     {
         // Every server started with the same Redis (and key prefix) serves the same entries: run several behind one address.
-        options.ConfigureBuilder = builder => builder.Services.AddRedisConfigCache(o => o.Configuration = redis);
+        // Readiness (/v1/health/ready) then also pings Redis and reports the round trip.
+        options.ConfigureBuilder = builder =>
+        {
+            builder.Services.AddRedisConfigCache(o => o.Configuration = redis);
+            builder.Services.AddHealthChecks().AddRedisConfigCacheCheck();
+        };
     }
 
     using var certificate = Environment.GetEnvironmentVariable("CLOUDCONFIG_CERTIFICATE") is { Length: > 0 } path

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CloudConfig.Core;
 
 namespace CloudConfig.Agent;
@@ -24,16 +25,7 @@ internal sealed partial class ConfigAgent
         Log.Applying(_logger, Uuid, generation, configuration.Configuration.ContentType, configuration.Configuration.Length);
         await ReportAsync(new InstanceStatus(InstanceState.Configuring, AppliedGeneration: generation), _state.Parameters.ToParameters(), cancellationToken).ConfigureAwait(false);
 
-        ConfigurationApplyResult result;
-        try
-        {
-            result = await _applier.ApplyAsync(configuration, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            Log.ApplierThrew(_logger, Uuid, generation, e);
-            result = new ConfigurationApplyResult(Succeeded: false, ExitCode: null, $"The applier failed: {e.GetType().Name}: {e.Message}");
-        }
+        var result = await RunApplierAsync(configuration, cancellationToken).ConfigureAwait(false);
 
         var detail = OutputTail.Keep(result.Output ?? "", _options.MaxOutputTailChars);
         var status = new InstanceStatus(
@@ -66,6 +58,43 @@ internal sealed partial class ConfigAgent
             cancellationToken).ConfigureAwait(false);
         Log.Applied(_logger, Uuid, generation, status.State, result.ExitCode);
         await ReportAsync(status, parameters, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ConfigurationApplyResult> RunApplierAsync(InstanceConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var generation = configuration.Generation;
+        using var activity = AgentTelemetry.Source.StartActivity("agent apply");
+        activity?.SetTag("cloudconfig.entry.uuid", Uuid.ToString("D"));
+        activity?.SetTag("cloudconfig.generation", generation);
+        var started = _time.GetTimestamp();
+        ConfigurationApplyResult result;
+        try
+        {
+            result = await _applier.ApplyAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.ApplierThrew(_logger, Uuid, generation, e);
+            result = new ConfigurationApplyResult(Succeeded: false, ExitCode: null, $"The applier failed: {e.GetType().Name}: {e.Message}");
+        }
+
+        var state = result.Succeeded ? InstanceState.Configured : InstanceState.Failed;
+        _telemetry.Applied(_time.GetElapsedTime(started), state, result.ExitCode);
+        if (activity is not null)
+        {
+            activity.SetTag("cloudconfig.instance.state", result.Succeeded ? "configured" : "failed");
+            if (result.ExitCode is { } exitCode)
+            {
+                activity.SetTag("process.exit.code", exitCode);
+            }
+
+            if (!result.Succeeded)
+            {
+                activity.SetStatus(ActivityStatusCode.Error, "The configuration failed to apply.");
+            }
+        }
+
+        return result;
     }
 
     private Task<bool> ReportAsync(InstanceStatus status, IReadOnlyDictionary<string, ParameterValue> parameters, CancellationToken cancellationToken)

@@ -14,6 +14,21 @@ internal sealed partial class ConfigAgent
     /// <summary>Calls until success or a final failure; after <paramref name="maxRounds"/> failed rounds, the last transient failure is thrown.</summary>
     private async Task<T> CallAsync<T>(string operation, Func<IConfigRendezvous, CancellationToken, Task<T>> call, int maxRounds, CancellationToken cancellationToken)
     {
+        // One span per call, every endpoint and backoff included; each attempt's HTTP request carries its context.
+        using var activity = AgentTelemetry.StartCall(operation, _state?.Uuid);
+        try
+        {
+            return await CallWithRetriesAsync(operation, call, maxRounds, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (activity is not null)
+        {
+            CloudConfigTelemetry.RecordFailure(activity, e);
+            throw;
+        }
+    }
+
+    private async Task<T> CallWithRetriesAsync<T>(string operation, Func<IConfigRendezvous, CancellationToken, Task<T>> call, int maxRounds, CancellationToken cancellationToken)
+    {
         var failures = 0;
         while (true)
         {

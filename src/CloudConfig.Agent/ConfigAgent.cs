@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using CloudConfig.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -20,6 +21,7 @@ internal sealed partial class ConfigAgent : IConfigAgent
     private readonly RetryBackoff _backoff;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly AgentTelemetry _telemetry;
     private readonly Dictionary<RendezvousEndpoint, IConfigRendezvous> _connections = [];
     private EndpointRotation _rotation = null!;
     private AgentState _state = null!;
@@ -32,8 +34,9 @@ internal sealed partial class ConfigAgent : IConfigAgent
         IConfigurationApplier applier,
         IEnumerable<IBootStringSource> sources,
         TimeProvider? timeProvider = null,
-        ILogger<ConfigAgent>? logger = null)
-        : this(options, connector, applier, sources, timeProvider, logger, CryptoRetryJitter.Instance)
+        ILogger<ConfigAgent>? logger = null,
+        IMeterFactory? meterFactory = null)
+        : this(options, connector, applier, sources, timeProvider, logger, CryptoRetryJitter.Instance, meterFactory)
     {
     }
 
@@ -44,7 +47,8 @@ internal sealed partial class ConfigAgent : IConfigAgent
         IEnumerable<IBootStringSource> sources,
         TimeProvider? timeProvider,
         ILogger<ConfigAgent>? logger,
-        IRetryJitter jitter)
+        IRetryJitter jitter,
+        IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(connector);
@@ -64,6 +68,7 @@ internal sealed partial class ConfigAgent : IConfigAgent
         _logger = logger ?? NullLogger<ConfigAgent>.Instance;
         _locator = new BootStringLocator(sources, _logger);
         _store = new AgentStateStore(value.StateDirectory);
+        _telemetry = new AgentTelemetry(meterFactory);
         _backoff = new RetryBackoff(value.InitialRetryDelay, value.MaxRetryDelay, value.RetryJitter, jitter);
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using CloudConfig.Agent;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -48,7 +49,8 @@ public static class ConfigAgentServiceCollectionExtensions
             sp.GetRequiredService<IConfigurationApplier>(),
             sp.GetServices<IBootStringSource>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<ConfigAgent>>()));
+            sp.GetService<ILogger<ConfigAgent>>(),
+            sp.GetService<IMeterFactory>()));
         return services;
     }
 
@@ -69,7 +71,8 @@ public static class ConfigAgentServiceCollectionExtensions
         services.AddHostedService(sp => new ConfigAgentHostedService(
             sp.GetRequiredService<IConfigAgent>(),
             sp.GetRequiredService<IHostApplicationLifetime>(),
-            sp.GetService<ILogger<ConfigAgentHostedService>>()));
+            sp.GetService<ILogger<ConfigAgentHostedService>>(),
+            sp.GetService<IMeterFactory>()));
         return services;
     }
 }

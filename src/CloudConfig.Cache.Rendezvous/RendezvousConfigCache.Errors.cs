@@ -9,8 +9,9 @@ namespace CloudConfig.Cache.Rendezvous;
 // The one place where Flurl's exceptions become ours; nothing of Flurl leaves this class.
 public sealed partial class RendezvousConfigCache
 {
-    private async Task<T> CallAsync<T>(bool idempotent, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    private async Task<T> CallAsync<T>(string operation, Guid? uuid, bool idempotent, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
+        using var activity = RendezvousCacheTelemetry.Start(operation, uuid, _options.BaseAddress!);
         try
         {
             return await (idempotent ? _idempotent : _nonIdempotent)
@@ -19,7 +20,9 @@ public sealed partial class RendezvousConfigCache
         }
         catch (FlurlHttpException e)
         {
-            throw await MapAsync(e).ConfigureAwait(false);
+            var mapped = await MapAsync(e).ConfigureAwait(false);
+            CloudConfigTelemetry.RecordFailure(activity, mapped);
+            throw mapped;
         }
     }
 

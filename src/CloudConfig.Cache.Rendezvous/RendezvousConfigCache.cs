@@ -59,7 +59,7 @@ public sealed partial class RendezvousConfigCache : IConfigCache, IDisposable
     {
         ArgumentNullException.ThrowIfNull(registration);
         var message = RegistrationMessage.From(registration);
-        return CallAsync(idempotent: false, async token =>
+        return CallAsync("pre_register", registration.Uuid, idempotent: false, async token =>
         {
             var response = await _flurl.Request(RendezvousRoutes.Entries).PostJsonAsync(message, cancellationToken: token).ConfigureAwait(false);
             return (await response.GetJsonAsync<EntryMessage>().ConfigureAwait(false)).ToEntry();
@@ -71,7 +71,7 @@ public sealed partial class RendezvousConfigCache : IConfigCache, IDisposable
     {
         try
         {
-            return await CallAsync(idempotent: true, async token =>
+            return await CallAsync("get", uuid, idempotent: true, async token =>
             {
                 var message = await _flurl.Request(RendezvousRoutes.EntryFor(uuid)).GetJsonAsync<EntryMessage>(cancellationToken: token).ConfigureAwait(false);
                 return message.ToEntry();
@@ -89,7 +89,7 @@ public sealed partial class RendezvousConfigCache : IConfigCache, IDisposable
         ArgumentNullException.ThrowIfNull(configuration);
         var message = new UpdateConfigurationMessage { Configuration = configuration };
         // Not idempotent: a blind retry would bump the generation twice.
-        return CallAsync(idempotent: false, async token =>
+        return CallAsync("update_configuration", uuid, idempotent: false, async token =>
         {
             var response = await _flurl.Request(RendezvousRoutes.EntryConfigurationFor(uuid)).PutJsonAsync(message, cancellationToken: token).ConfigureAwait(false);
             return (await response.GetJsonAsync<EntryMessage>().ConfigureAwait(false)).ToEntry();
@@ -101,7 +101,7 @@ public sealed partial class RendezvousConfigCache : IConfigCache, IDisposable
     {
         try
         {
-            return await CallAsync(idempotent: true, async token =>
+            return await CallAsync("remove", uuid, idempotent: true, async token =>
             {
                 await _flurl.Request(RendezvousRoutes.EntryFor(uuid)).DeleteAsync(cancellationToken: token).ConfigureAwait(false);
                 return true;
@@ -118,7 +118,7 @@ public sealed partial class RendezvousConfigCache : IConfigCache, IDisposable
     {
         ConfigInputValidator.ValidateStaleTimeout(timeout);
         var message = new RemoveStaleMessage { TimeoutMilliseconds = (long)timeout.TotalMilliseconds };
-        return CallAsync(idempotent: true, async token =>
+        return CallAsync("remove_stale", null, idempotent: true, async token =>
         {
             var response = await _flurl.Request(RendezvousRoutes.RemoveStale).PostJsonAsync(message, cancellationToken: token).ConfigureAwait(false);
             return (await response.GetJsonAsync<RemoveStaleResultMessage>().ConfigureAwait(false)).Removed;
@@ -132,7 +132,7 @@ public sealed partial class RendezvousConfigCache : IConfigCache, IDisposable
         do
         {
             var after = cursor;
-            var page = await CallAsync(idempotent: true, token =>
+            var page = await CallAsync("list", null, idempotent: true, token =>
             {
                 var request = _flurl.Request(RendezvousRoutes.Entries)
                     .SetQueryParam("limit", _options.PageSize)
@@ -166,6 +166,21 @@ public sealed partial class RendezvousConfigCache : IConfigCache, IDisposable
     /// <inheritdoc />
     public Task<InstanceConfiguration> AssignDynamicAsync(string pool, Secret poolCredential, Secret trustKey, CancellationToken cancellationToken = default) =>
         _instance.AssignDynamicAsync(pool, poolCredential, trustKey, cancellationToken);
+
+    /// <summary>What the server's readiness route answers; one request, never retried. For the health check.</summary>
+    /// <exception cref="HttpRequestException">The server could not be reached.</exception>
+    internal async Task<System.Net.HttpStatusCode> GetReadinessAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await _flurl.Request(RendezvousRoutes.HealthReady).AllowAnyHttpStatus().GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return (System.Net.HttpStatusCode)response.StatusCode;
+        }
+        catch (FlurlHttpException e) when (e is not FlurlHttpTimeoutException || !cancellationToken.IsCancellationRequested)
+        {
+            throw new HttpRequestException(e.Message, e);
+        }
+    }
 
     /// <inheritdoc />
     public void Dispose()

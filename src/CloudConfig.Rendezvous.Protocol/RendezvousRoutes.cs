@@ -45,6 +45,9 @@ public static class RendezvousRoutes
     /// <summary><c>POST</c>: remove every entry not heard from within a timeout (<c>remove_stale</c>). App only.</summary>
     public const string RemoveStale = Prefix + "/maintenance/remove-stale";
 
+    /// <summary><c>GET</c>: the OpenAPI 3.1 document describing every route of this API; no authentication.</summary>
+    public const string OpenApi = Prefix + "/openapi.json";
+
     /// <summary>The path of <see cref="InstanceConfiguration"/> for a uuid.</summary>
     public static string InstanceConfigurationFor(Guid uuid) => $"{Prefix}/instances/{uuid:D}/configuration";
 

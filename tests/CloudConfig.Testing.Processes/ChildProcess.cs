@@ -14,7 +14,10 @@ public static class ChildProcess
     /// <summary>Starts a program with its input closed and its output collected; dispose the result to kill what is left of it.</summary>
     public static RunningChild Start(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, string workingDirectory)
     {
-        var start = new ProcessStartInfo(fileName)
+        // A shell without job control starts background commands with SIGINT ignored, and an ignored signal is
+        // inherited through exec: .NET then never sees Ctrl+C. env puts the default back, so interrupt tests test the
+        // child, not how the test run was started; it execs the program, so the pid stays the child's.
+        var start = new ProcessStartInfo("/usr/bin/env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -22,6 +25,8 @@ public static class ChildProcess
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
+        start.ArgumentList.Add("--default-signal=INT,QUIT");
+        start.ArgumentList.Add(fileName);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -39,6 +44,6 @@ public static class ChildProcess
             }
         }
 
-        return new RunningChild(Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start."), $"{Path.GetFileName(fileName)} {string.Join(' ', start.ArgumentList)}");
+        return new RunningChild(Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start."), $"{Path.GetFileName(fileName)} {string.Join(' ', start.ArgumentList.Skip(2))}");
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,9 +19,11 @@ internal sealed partial class ConfigAgentHostedService : BackgroundService
     private readonly IConfigAgent _agent;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ILogger _logger;
+    private readonly AgentTelemetry _telemetry;
 
-    public ConfigAgentHostedService(IConfigAgent agent, IHostApplicationLifetime lifetime, ILogger<ConfigAgentHostedService>? logger = null)
+    public ConfigAgentHostedService(IConfigAgent agent, IHostApplicationLifetime lifetime, ILogger<ConfigAgentHostedService>? logger = null, IMeterFactory? meterFactory = null)
     {
+        _telemetry = new AgentTelemetry(meterFactory);
         _agent = agent;
         _lifetime = lifetime;
         _logger = logger ?? NullLogger<ConfigAgentHostedService>.Instance;
@@ -32,6 +35,7 @@ internal sealed partial class ConfigAgentHostedService : BackgroundService
         {
             await _agent.RunAsync(stoppingToken).ConfigureAwait(false);
             Log.Finished(_logger);
+            _telemetry.Exited(ConfigAgentExitCodes.Ok);
             _lifetime.StopApplication();
         }
         catch (Exception) when (stoppingToken.IsCancellationRequested)
@@ -44,6 +48,7 @@ internal sealed partial class ConfigAgentHostedService : BackgroundService
             Log.Stopped(_logger, exitCode, Reason(e));
             Log.StoppedDetail(_logger, e);
             Environment.ExitCode = exitCode;
+            _telemetry.Exited(exitCode);
             _lifetime.StopApplication();
         }
     }

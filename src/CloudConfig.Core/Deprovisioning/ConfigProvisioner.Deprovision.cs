@@ -18,6 +18,7 @@ public sealed partial class ConfigProvisioner
     /// </exception>
     public async Task<DeprovisionedInstance> DeprovisionAsync(Guid uuid, CancellationToken cancellationToken = default)
     {
+        using var activity = ProvisioningTelemetry.Start("deprovision", uuid);
         var name = InstanceNameFor(uuid);
         var instances = await FindInstancesAsync(uuid, name, cancellationToken).ConfigureAwait(false);
         var terminated = new List<string>(instances.Count);

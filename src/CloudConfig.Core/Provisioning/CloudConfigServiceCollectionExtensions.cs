@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using CloudConfig.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -27,7 +28,8 @@ public static class CloudConfigServiceCollectionExtensions
             sp.GetService<IInstanceLauncher>() ?? throw new InvalidOperationException("No instance launcher is registered: add one, e.g. .AddDeltacloudLauncher(...)."),
             sp.GetRequiredService<IOptions<ProvisioningOptions>>(),
             sp.GetService<TimeProvider>(),
-            sp.GetService<ILogger<ConfigProvisioner>>()));
+            sp.GetService<ILogger<ConfigProvisioner>>(),
+            sp.GetService<IMeterFactory>()));
         services.AddConfigCacheRoles();
         return new CloudConfigBuilder(services);
     }

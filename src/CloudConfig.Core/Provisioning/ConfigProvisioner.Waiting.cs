@@ -24,7 +24,9 @@ public sealed partial class ConfigProvisioner
     /// <exception cref="ConfigurationTimeoutException">It did not report within <paramref name="waitTimeout"/>.</exception>
     public async Task<ConfigEntry> UpdateConfigurationAsync(Guid uuid, ConfigurationContent configuration, TimeSpan? waitTimeout = null, CancellationToken cancellationToken = default)
     {
+        using var activity = ProvisioningTelemetry.Start("update_configuration", uuid);
         var updated = await _registry.UpdateConfigurationAsync(uuid, configuration, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("cloudconfig.generation", updated.Generation);
         Log.ConfigurationPushed(_logger, uuid, updated.Generation);
         return waitTimeout is { } timeout
             ? await WaitForGenerationAsync(uuid, updated.Generation, timeout, cancellationToken).ConfigureAwait(false)
@@ -57,6 +59,26 @@ public sealed partial class ConfigProvisioner
     }
 
     private async Task<ConfigEntry> WaitForGenerationAsync(Guid uuid, long? generation, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var activity = ProvisioningTelemetry.Start(generation is null ? "wait_until_configured" : "wait_for_generation", uuid);
+        try
+        {
+            var entry = await PollForGenerationAsync(uuid, generation, timeout, cancellationToken).ConfigureAwait(false);
+            if (generation is null)
+            {
+                _telemetry.Configured(entry);
+            }
+
+            return entry;
+        }
+        catch (Exception e)
+        {
+            CloudConfigTelemetry.RecordFailure(activity, e);
+            throw;
+        }
+    }
+
+    private async Task<ConfigEntry> PollForGenerationAsync(Guid uuid, long? generation, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = _time.GetUtcNow() + timeout;
         while (true)

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -18,15 +19,26 @@ public sealed partial class ConfigProvisioner
     private readonly CertificateFingerprint? _fingerprint;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly ProvisioningTelemetry _telemetry;
 
     /// <summary>Creates a provisioner.</summary>
+    /// <param name="registry">Where configurations are registered.</param>
+    /// <param name="launcher">What starts and ends instances.</param>
+    /// <param name="options">The provisioning options.</param>
+    /// <param name="timeProvider">The clock; the system's by default.</param>
+    /// <param name="logger">The logger; none by default.</param>
+    /// <param name="meterFactory">
+    /// Creates the meter <c>CloudConfig.Core</c> (<c>AddCloudConfig</c> passes the host's); without one, a meter shared
+    /// by the process is used.
+    /// </param>
     /// <exception cref="OptionsValidationException">The options are invalid; the message lists every problem.</exception>
     public ConfigProvisioner(
         IConfigRegistry registry,
         IInstanceLauncher launcher,
         IOptions<ProvisioningOptions> options,
         TimeProvider? timeProvider = null,
-        ILogger<ConfigProvisioner>? logger = null)
+        ILogger<ConfigProvisioner>? logger = null,
+        IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(launcher);
@@ -44,6 +56,7 @@ public sealed partial class ConfigProvisioner
         _fingerprint = _options.CertificateFingerprint is { } fp ? CertificateFingerprint.Parse(fp) : null;
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger<ConfigProvisioner>.Instance;
+        _telemetry = new ProvisioningTelemetry(meterFactory);
     }
 
     /// <summary>
@@ -66,19 +79,32 @@ public sealed partial class ConfigProvisioner
         }
 
         var uuid = Guid.NewGuid();
-        var bootSecret = Secret.Generate();
-        await RegisterAsync(uuid, bootSecret, request, cancellationToken).ConfigureAwait(false);
-
-        // A unique name lets a launcher find the instance again if the create's answer is lost, and teardown from the uuid.
-        var launch = request.Launch with
+        // The root of the provisioning trace: registration, the launch (the cloud's create) and every call they make.
+        using var activity = ProvisioningTelemetry.Start("provision", uuid);
+        try
         {
-            Name = InstanceNameFor(uuid),
-            UserData = BootString.Create(uuid, _rendezvous, bootSecret, _fingerprint).Format(),
-        };
-        var instance = await LaunchAsync(uuid, launch, cancellationToken).ConfigureAwait(false);
-        await CheckLaunchedAsync(uuid, instance, cancellationToken).ConfigureAwait(false);
-        Log.Provisioned(_logger, uuid, instance.InstanceId);
-        return new ProvisionedInstance(uuid, instance);
+            var bootSecret = Secret.Generate();
+            await RegisterAsync(uuid, bootSecret, request, cancellationToken).ConfigureAwait(false);
+
+            // A unique name lets a launcher find the instance again if the create's answer is lost, and teardown from the uuid.
+            var launch = request.Launch with
+            {
+                Name = InstanceNameFor(uuid),
+                UserData = BootString.Create(uuid, _rendezvous, bootSecret, _fingerprint).Format(),
+            };
+            var instance = await LaunchAsync(uuid, launch, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("cloudconfig.instance.id", instance.InstanceId);
+            await CheckLaunchedAsync(uuid, instance, cancellationToken).ConfigureAwait(false);
+            Log.Provisioned(_logger, uuid, instance.InstanceId);
+            _telemetry.Provisioned();
+            return new ProvisionedInstance(uuid, instance);
+        }
+        catch (ProvisioningException e)
+        {
+            CloudConfigTelemetry.RecordFailure(activity, e.InnerException ?? e);
+            _telemetry.Failed(e.Stage, e.InnerException ?? e);
+            throw;
+        }
     }
 
     /// <summary>
@@ -94,12 +120,14 @@ public sealed partial class ConfigProvisioner
             Domain = request.Domain ?? _options.DefaultDomain,
             ConfigHosts = request.ConfigHosts,
         };
+        using var activity = ProvisioningTelemetry.Start("register", uuid);
         try
         {
             await _registry.PreRegisterAsync(registration, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e)
         {
+            CloudConfigTelemetry.RecordFailure(activity, e);
             // A remote registry may have stored the entry before the failure reached us.
             var removed = await TryRemoveEntryAsync(uuid).ConfigureAwait(false);
             Log.RegisterFailed(_logger, e, uuid);
@@ -112,12 +140,16 @@ public sealed partial class ConfigProvisioner
 
     private async Task<LaunchedInstance> LaunchAsync(Guid uuid, InstanceLaunchRequest launch, CancellationToken cancellationToken)
     {
+        using var activity = ProvisioningTelemetry.Start("launch", uuid);
         try
         {
-            return await _launcher.LaunchAsync(launch, cancellationToken).ConfigureAwait(false);
+            var instance = await _launcher.LaunchAsync(launch, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("cloudconfig.instance.id", instance.InstanceId);
+            return instance;
         }
         catch (Exception e)
         {
+            CloudConfigTelemetry.RecordFailure(activity, e);
             var removed = await TryRemoveEntryAsync(uuid).ConfigureAwait(false);
             Log.LaunchFailed(_logger, e, uuid, launch.Name!);
             var message = e is OperationCanceledException

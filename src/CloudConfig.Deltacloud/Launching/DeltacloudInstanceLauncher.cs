@@ -39,6 +39,23 @@ public sealed class DeltacloudInstanceLauncher : IInstanceLauncher
     public async Task<LaunchedInstance> LaunchAsync(InstanceLaunchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var activity = DeltacloudTelemetry.Start("create_instance");
+        activity?.SetTag("cloudconfig.instance.name", request.Name);
+        try
+        {
+            var launched = await CreateAsync(request, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("cloudconfig.instance.id", launched.InstanceId);
+            return launched;
+        }
+        catch (Exception e) when (activity is not null)
+        {
+            CloudConfigTelemetry.RecordFailure(activity, e);
+            throw;
+        }
+    }
+
+    private async Task<LaunchedInstance> CreateAsync(InstanceLaunchRequest request, CancellationToken cancellationToken)
+    {
         var create = ToCreateRequest(request);
         if (request.UserData is not null)
         {
@@ -79,6 +96,8 @@ public sealed class DeltacloudInstanceLauncher : IInstanceLauncher
     public async Task<IReadOnlyList<LaunchedInstance>> FindByNameAsync(string name, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        using var activity = DeltacloudTelemetry.Start("find_instances");
+        activity?.SetTag("cloudconfig.instance.name", name);
         var all = await _client.Instances.ListAsync(null, cancellationToken).ConfigureAwait(false);
         return [.. all.Where(i => string.Equals(i.Name, name, StringComparison.Ordinal)).Select(ToLaunched)];
     }
@@ -87,6 +106,8 @@ public sealed class DeltacloudInstanceLauncher : IInstanceLauncher
     public async Task TerminateAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
+        using var activity = DeltacloudTelemetry.Start("terminate_instance");
+        activity?.SetTag("cloudconfig.instance.id", instanceId);
         Instance instance;
         try
         {

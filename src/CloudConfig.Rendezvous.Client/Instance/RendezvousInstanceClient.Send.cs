@@ -9,7 +9,22 @@ namespace CloudConfig.Rendezvous.Client;
 // failure to a Core exception.
 public sealed partial class RendezvousInstanceClient
 {
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string authorization, HttpContent? body, bool idempotent, TimeSpan extraTime, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(string operation, Guid? uuid, HttpMethod method, string path, string authorization, HttpContent? body, bool idempotent, TimeSpan extraTime, CancellationToken cancellationToken)
+    {
+        // One span per call, retries included; HttpClient sends its context (traceparent) with every attempt.
+        using var activity = RendezvousClientTelemetry.Start(operation, uuid, BaseAddress);
+        try
+        {
+            return await SendWithRetriesAsync(method, path, authorization, body, idempotent, extraTime, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (activity is not null)
+        {
+            CloudConfigTelemetry.RecordFailure(activity, e);
+            throw;
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendWithRetriesAsync(HttpMethod method, string path, string authorization, HttpContent? body, bool idempotent, TimeSpan extraTime, CancellationToken cancellationToken)
     {
         var pipeline = idempotent ? _idempotent : _nonIdempotent;
         var bytes = body is null ? null : await body.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);

@@ -71,7 +71,7 @@ public sealed partial class RendezvousInstanceClient : IConfigRendezvous, IDispo
             ? CredentialHeader.Build(RendezvousHeaders.BootScheme, ("bootSecret", boot), ("trustKey", credential.TrustKey))
             : Trust(credential.TrustKey);
         // Safe to retry even on first contact: the same boot secret with the same trust key is accepted again.
-        using var response = await SendAsync(HttpMethod.Get, RendezvousRoutes.InstanceConfigurationFor(uuid), authorization, null, idempotent: true, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync("fetch", uuid, HttpMethod.Get, RendezvousRoutes.InstanceConfigurationFor(uuid), authorization, null, idempotent: true, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         return await ReadConfigurationAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
@@ -82,7 +82,7 @@ public sealed partial class RendezvousInstanceClient : IConfigRendezvous, IDispo
         ArgumentNullException.ThrowIfNull(report);
         CheckSendable(report);
         var body = JsonContent.Create(ReportMessage.From(report), RendezvousJsonContext.Default.ReportMessage);
-        using var response = await SendAsync(HttpMethod.Put, RendezvousRoutes.InstanceReportFor(uuid), Trust(trustKey), body, idempotent: true, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync("update_cache", uuid, HttpMethod.Put, RendezvousRoutes.InstanceReportFor(uuid), Trust(trustKey), body, idempotent: true, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -102,7 +102,7 @@ public sealed partial class RendezvousInstanceClient : IConfigRendezvous, IDispo
             var wait = remaining < MaximumPoll ? remaining : MaximumPoll;
             var path = $"{RendezvousRoutes.InstanceConfigurationUpdatesFor(uuid)}?after={knownGeneration}&timeoutMs={(long)wait.TotalMilliseconds}";
             var polled = TimeProvider.System.GetTimestamp();
-            using (var response = await SendAsync(HttpMethod.Get, path, Trust(trustKey), null, idempotent: true, wait, cancellationToken).ConfigureAwait(false))
+            using (var response = await SendAsync("wait_for_update", uuid, HttpMethod.Get, path, Trust(trustKey), null, idempotent: true, wait, cancellationToken).ConfigureAwait(false))
             {
                 if (response.StatusCode != HttpStatusCode.NoContent)
                 {
@@ -132,7 +132,7 @@ public sealed partial class RendezvousInstanceClient : IConfigRendezvous, IDispo
         ArgumentNullException.ThrowIfNull(poolCredential);
         ArgumentNullException.ThrowIfNull(trustKey);
         var authorization = CredentialHeader.Build(RendezvousHeaders.PoolScheme, ("poolCredential", poolCredential), ("trustKey", trustKey));
-        using var response = await SendAsync(HttpMethod.Post, RendezvousRoutes.PoolAssignmentsFor(pool), authorization, null, idempotent: false, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync("assign_dynamic", null, HttpMethod.Post, RendezvousRoutes.PoolAssignmentsFor(pool), authorization, null, idempotent: false, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         return await ReadConfigurationAsync(response, cancellationToken).ConfigureAwait(false);
     }
 

@@ -11,7 +11,10 @@ public sealed record RegistrationMessage
     /// <summary>The configuration.</summary>
     public required ConfigurationContent Configuration { get; init; }
 
-    /// <summary>The boot secret's (or pool credential's) hash, in <see cref="SecretHash"/> text form.</summary>
+    /// <summary>
+    /// The boot secret's (or pool credential's) hash (<see cref="SecretHash"/>): <c>sha256:</c> and the base64url
+    /// (no padding: 43 characters) of the SHA-256 of the secret's UTF-8 bytes.
+    /// </summary>
     public required string CredentialHash { get; init; }
 
     /// <summary>The domain.</summary>

@@ -1,8 +1,8 @@
 namespace CloudConfig.Rendezvous.Protocol;
 
 /// <summary>
-/// An RFC 7807 problem (<c>application/problem+json</c>). <see cref="Type"/> is a stable URN naming the
-/// <see cref="RendezvousProblemKinds">kind</see>, which clients map back to the Core exceptions.
+/// An RFC 7807 problem (<c>application/problem+json</c>). Its <c>type</c> is a stable URN naming the kind
+/// (<see cref="RendezvousProblemKinds"/>), which clients map back to the Core exceptions.
 /// </summary>
 public sealed record ProblemMessage
 {
@@ -18,7 +18,7 @@ public sealed record ProblemMessage
     /// <summary>What went wrong; never a secret.</summary>
     public string? Detail { get; init; }
 
-    /// <summary>The kind, as in <see cref="Type"/> without its prefix.</summary>
+    /// <summary>The kind: <c>type</c> without its prefix.</summary>
     public required string ErrorKind { get; init; }
 
     /// <summary>For invalid input: the field refused.</summary>

@@ -1,5 +1,6 @@
 using CloudConfig.Rendezvous;
 using CloudConfig.Rendezvous.Protocol;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,23 +29,27 @@ public static class RendezvousEndpointRouteBuilderExtensions
         var handlers = endpoints.ServiceProvider.GetService<RendezvousEndpoints>()
             ?? throw new InvalidOperationException("Call services.AddConfigRendezvous(...) and register an IConfigCache before MapConfigRendezvous().");
         var gate = endpoints.ServiceProvider.GetRequiredService<FailureGate>();
-        var group = endpoints.MapGroup("");
+        var document = endpoints.ServiceProvider.GetRequiredService<RendezvousOpenApiDocument>();
+        var group = endpoints.MapGroup("").WithGroupName(RendezvousOpenApi.DocumentName);
         // GET and HEAD only (MapHealthChecks alone answers every method).
         var probe = new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]);
-        group.MapHealthChecks(RendezvousRoutes.Health, RendezvousHealth.Liveness).WithMetadata(probe);
-        group.MapHealthChecks(RendezvousRoutes.HealthLive, RendezvousHealth.Liveness).WithMetadata(probe);
-        group.MapHealthChecks(RendezvousRoutes.HealthReady, RendezvousHealth.Readiness).WithMetadata(probe);
+        var healthHandler = typeof(HealthCheckMiddleware).GetMethod(nameof(HealthCheckMiddleware.InvokeAsync))!;
+        group.MapHealthChecks(RendezvousRoutes.Health, RendezvousHealth.Liveness).WithMetadata(probe).Describe(RendezvousOperations.LegacyHealth, healthHandler);
+        group.MapHealthChecks(RendezvousRoutes.HealthLive, RendezvousHealth.Liveness).WithMetadata(probe).Describe(RendezvousOperations.Live, healthHandler);
+        group.MapHealthChecks(RendezvousRoutes.HealthReady, RendezvousHealth.Readiness).WithMetadata(probe).Describe(RendezvousOperations.Ready, healthHandler);
 
-        group.MapGet(RendezvousRoutes.InstanceConfiguration, gate.Guard(handlers.FetchAsync));
-        group.MapGet(RendezvousRoutes.InstanceConfigurationUpdates, gate.Guard(handlers.WaitForUpdateAsync));
-        group.MapPut(RendezvousRoutes.InstanceReport, gate.Guard(handlers.ReportAsync));
-        group.MapPost(RendezvousRoutes.PoolAssignments, gate.Guard(handlers.AssignAsync));
-        group.MapPost(RendezvousRoutes.Entries, gate.Guard(handlers.PreRegisterAsync));
-        group.MapGet(RendezvousRoutes.Entries, gate.Guard(handlers.ListAsync));
-        group.MapGet(RendezvousRoutes.Entry, gate.Guard(handlers.GetAsync));
-        group.MapDelete(RendezvousRoutes.Entry, gate.Guard(handlers.RemoveAsync));
-        group.MapPut(RendezvousRoutes.EntryConfiguration, gate.Guard(handlers.UpdateConfigurationAsync));
-        group.MapPost(RendezvousRoutes.RemoveStale, gate.Guard(handlers.RemoveStaleAsync));
+        group.MapGet(RendezvousRoutes.InstanceConfiguration, gate.Guard("fetch", handlers.FetchAsync)).Describe(RendezvousOperations.Fetch, handlers.FetchAsync);
+        group.MapGet(RendezvousRoutes.InstanceConfigurationUpdates, gate.Guard("wait", handlers.WaitForUpdateAsync)).Describe(RendezvousOperations.WaitForUpdate, handlers.WaitForUpdateAsync);
+        group.MapPut(RendezvousRoutes.InstanceReport, gate.Guard("report", handlers.ReportAsync)).Describe(RendezvousOperations.Report, handlers.ReportAsync);
+        group.MapPost(RendezvousRoutes.PoolAssignments, gate.Guard("assign_dynamic", handlers.AssignAsync)).Describe(RendezvousOperations.Assign, handlers.AssignAsync);
+        group.MapPost(RendezvousRoutes.Entries, gate.Guard("app.pre_register", handlers.PreRegisterAsync)).Describe(RendezvousOperations.PreRegister, handlers.PreRegisterAsync);
+        group.MapGet(RendezvousRoutes.Entries, gate.Guard("app.list", handlers.ListAsync)).Describe(RendezvousOperations.List, handlers.ListAsync);
+        group.MapGet(RendezvousRoutes.Entry, gate.Guard("app.get", handlers.GetAsync)).Describe(RendezvousOperations.Get, handlers.GetAsync);
+        group.MapDelete(RendezvousRoutes.Entry, gate.Guard("app.remove", handlers.RemoveAsync)).Describe(RendezvousOperations.Remove, handlers.RemoveAsync);
+        group.MapPut(RendezvousRoutes.EntryConfiguration, gate.Guard("app.update_configuration", handlers.UpdateConfigurationAsync)).Describe(RendezvousOperations.UpdateConfiguration, handlers.UpdateConfigurationAsync);
+        group.MapPost(RendezvousRoutes.RemoveStale, gate.Guard("app.remove_stale", handlers.RemoveStaleAsync)).Describe(RendezvousOperations.RemoveStale, handlers.RemoveStaleAsync);
+        // Generated once, on first request, and served from memory after that: it costs the instance routes nothing.
+        group.MapGet(RendezvousRoutes.OpenApi, document.WriteAsync).Describe(RendezvousOperations.Document, document.WriteAsync);
         return group;
     }
 }

@@ -35,8 +35,21 @@ public static class RendezvousServiceCollectionExtensions
         services.TryAddSingleton<FailureGate>();
         services.TryAddSingleton<RendezvousMetrics>();
         services.TryAddSingleton<RendezvousEndpoints>();
+        AddOpenApiDocument(services);
         AddReadinessChecks(services);
         return services;
+    }
+
+    // Once, however often AddConfigRendezvous is called: a second AddOpenApi would run every transformer twice.
+    private static void AddOpenApiDocument(IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(RendezvousOpenApiDocument)))
+        {
+            return;
+        }
+
+        services.AddSingleton<RendezvousOpenApiDocument>();
+        services.AddOpenApi(RendezvousOpenApi.DocumentName, RendezvousOpenApi.Configure);
     }
 
     // Idempotent, so that calling AddConfigRendezvous twice (or after the app's own AddHealthChecks) adds each check once.

@@ -11,7 +11,9 @@ internal sealed partial class RendezvousEndpoints
     public Task PreRegisterAsync(HttpContext context) => RunAppAsync(context, "app.pre_register", async cancellationToken =>
     {
         var message = await ReadAsync(context, RendezvousJsonContext.Default.RegistrationMessage).ConfigureAwait(false);
-        var entry = await cache.PreRegisterAsync(message.ToRegistration(), cancellationToken).ConfigureAwait(false);
+        var registration = message.ToRegistration();
+        RendezvousTelemetry.Registering(registration.Uuid);
+        var entry = await cache.PreRegisterAsync(registration, cancellationToken).ConfigureAwait(false);
         metrics.Registered();
         context.Response.Headers.Location = RendezvousRoutes.EntryFor(entry.Uuid);
         await WriteEntryAsync(context, StatusCodes.Status201Created, entry).ConfigureAwait(false);
@@ -83,7 +85,7 @@ internal sealed partial class RendezvousEndpoints
         await RendezvousHttp.WriteJsonAsync(context, StatusCodes.Status200OK, message, RendezvousJsonContext.Default.EntryPageMessage).ConfigureAwait(false);
     });
 
-    private Task RunAppAsync(HttpContext context, string operation, Func<CancellationToken, Task> handle) => RunAsync(context, async () =>
+    private Task RunAppAsync(HttpContext context, string operation, Func<CancellationToken, Task> handle) => RunAsync(context, operation, async () =>
     {
         if (!appKey.IsAuthorized(context.Request.Headers.Authorization))
         {

@@ -9,6 +9,8 @@ namespace CloudConfig.Rendezvous;
 // The instance side: every call names one entry (or pool) and proves a credential for it alone.
 internal sealed partial class RendezvousEndpoints
 {
+    private const string AssignOperation = "assign_dynamic";
+
     public Task FetchAsync(HttpContext context) => RunInstanceAsync(context, "fetch", static (self, context, uuid, auth, cancellationToken) => self.FetchVerifiedAsync(context, uuid, auth, cancellationToken));
 
     public Task WaitForUpdateAsync(HttpContext context) => RunInstanceAsync(context, "wait", static (self, context, uuid, auth, cancellationToken) => self.WaitVerifiedAsync(context, uuid, auth, cancellationToken));
@@ -38,6 +40,8 @@ internal sealed partial class RendezvousEndpoints
         }
 
         FailureGate.Accepted(context);
+        metrics.Fetched(auth.IsBoot ? "boot" : "trust");
+        RendezvousTelemetry.Served(configuration.Generation);
         if (auth.IsBoot)
         {
             metrics.Claimed("first-contact");
@@ -64,6 +68,7 @@ internal sealed partial class RendezvousEndpoints
         {
             // A stopping server answers its long polls at once rather than holding its shutdown until they time out.
             using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+            metrics.LongPollStarted();
             try
             {
                 configuration = await cache.WaitForUpdateAsync(uuid, auth.First, known, timeout, waiting.Token).ConfigureAwait(false);
@@ -75,6 +80,10 @@ internal sealed partial class RendezvousEndpoints
                 await RendezvousHttp.WriteProblemAsync(context, RendezvousProblems.Stopping()).ConfigureAwait(false);
                 return true;
             }
+            finally
+            {
+                metrics.LongPollEnded();
+            }
         }
 
         if (configuration is null)
@@ -83,6 +92,7 @@ internal sealed partial class RendezvousEndpoints
             return true;
         }
 
+        RendezvousTelemetry.Served(configuration.Generation);
         context.Response.Headers.ETag = RendezvousHeaders.ETagFor(configuration.Generation);
         await WriteConfigurationAsync(context, configuration).ConfigureAwait(false);
         return true;
@@ -96,16 +106,18 @@ internal sealed partial class RendezvousEndpoints
         }
 
         var message = await ReadAsync(context, RendezvousJsonContext.Default.ReportMessage).ConfigureAwait(false);
-        await cache.UpdateCacheAsync(uuid, auth.First, message.ToReport(), cancellationToken).ConfigureAwait(false);
+        var report = message.ToReport();
+        await cache.UpdateCacheAsync(uuid, auth.First, report, cancellationToken).ConfigureAwait(false);
         FailureGate.Accepted(context);
-        metrics.Reported();
+        metrics.Reported(RendezvousTelemetry.StateName(report.Status.State));
+        RendezvousTelemetry.Reported(report.Status);
         context.Response.StatusCode = StatusCodes.Status204NoContent;
         return true;
     }
 
-    public Task AssignAsync(HttpContext context) => RunAsync(context, async () =>
+    public Task AssignAsync(HttpContext context) => RunAsync(context, AssignOperation, async () =>
     {
-        const string Operation = "assign_dynamic";
+        const string Operation = AssignOperation;
         var pool = context.GetRouteValue("pool") as string ?? "";
         var auth = InstanceAuthorization.Parse(context.Request.Headers.Authorization);
         if (auth is not { IsPool: true })
@@ -119,6 +131,7 @@ internal sealed partial class RendezvousEndpoints
             var configuration = await cache.AssignDynamicAsync(pool, auth.First, auth.Second!, context.RequestAborted).ConfigureAwait(false);
             FailureGate.Accepted(context);
             metrics.Claimed("dynamic");
+            RendezvousTelemetry.Served(configuration.Generation);
             await WriteConfigurationAsync(context, configuration).ConfigureAwait(false);
         }
         catch (ConfigEntryNotFoundException)
@@ -128,7 +141,7 @@ internal sealed partial class RendezvousEndpoints
     });
 
     private Task RunInstanceAsync(HttpContext context, string operation, Func<RendezvousEndpoints, HttpContext, Guid, InstanceAuthorization, CancellationToken, Task<bool>> handle) =>
-        RunAsync(context, (Self: this, Context: context, Operation: operation, Handle: handle), static state => state.Self.RunVerifiedAsync(state.Context, state.Operation, state.Handle));
+        RunAsync(context, operation, (Self: this, Context: context, Operation: operation, Handle: handle), static state => state.Self.RunVerifiedAsync(state.Context, state.Operation, state.Handle));
 
     private async Task RunVerifiedAsync(HttpContext context, string operation, Func<RendezvousEndpoints, HttpContext, Guid, InstanceAuthorization, CancellationToken, Task<bool>> handle)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using CloudConfig.Core;
 using CloudConfig.Rendezvous.Protocol;
@@ -33,12 +34,13 @@ internal sealed partial class RendezvousEndpoints(
     private Task<T> ReadAsync<T>(HttpContext context, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
         RendezvousHttp.ReadJsonAsync(context, typeInfo, _options.MaxRequestBodyBytes);
 
-    private Task RunAsync(HttpContext context, Func<Task> handle) => RunAsync(context, handle, static handle => handle());
+    private Task RunAsync(HttpContext context, string operation, Func<Task> handle) => RunAsync(context, operation, handle, static handle => handle());
 
     // The state form lets the instance routes, which every agent calls, pass what they need without a closure per request.
-    private async Task RunAsync<TState>(HttpContext context, TState state, Func<TState, Task> handle)
+    private async Task RunAsync<TState>(HttpContext context, string operation, TState state, Func<TState, Task> handle)
     {
         context.Response.Headers.CacheControl = "no-store";
+        using var activity = RendezvousTelemetry.Start(operation, context);
         try
         {
             await handle(state).ConfigureAwait(false);
@@ -49,11 +51,11 @@ internal sealed partial class RendezvousEndpoints(
         }
         catch (Exception e)
         {
-            await WriteErrorAsync(context, e).ConfigureAwait(false);
+            await WriteErrorAsync(context, operation, e).ConfigureAwait(false);
         }
     }
 
-    private async Task WriteErrorAsync(HttpContext context, Exception exception)
+    private async Task WriteErrorAsync(HttpContext context, string operation, Exception exception)
     {
         if (context.Response.HasStarted)
         {
@@ -75,10 +77,13 @@ internal sealed partial class RendezvousEndpoints(
         {
             RendezvousLog.Unexpected(logger, exception, context.Request.Path);
             problem = RendezvousProblems.Internal();
+            Activity.Current?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
         }
         else if (problem.Status < StatusCodes.Status500InternalServerError)
         {
             refusals.Count("bad request: " + problem.ErrorKind, FailureGate.AddressOf(context), FailureGate.EntryOf(context));
+            metrics.Refused(operation, problem.ErrorKind, "bad request");
+            RendezvousTelemetry.Refused(problem.ErrorKind, "bad request");
         }
 
         await RendezvousHttp.WriteProblemAsync(context, problem).ConfigureAwait(false);
@@ -89,7 +94,9 @@ internal sealed partial class RendezvousEndpoints(
         var address = FailureGate.AddressOf(context);
         var entry = FailureGate.EntryOf(context);
         var retryAfter = await throttle.RecordFailureAsync(context.Features.Get<FailureLease>(), FailureGate.AddressKeyOf(context), entry, context.RequestAborted).ConfigureAwait(false);
-        metrics.Refused(operation, reason);
+        var kind = retryAfter is null ? problem.ErrorKind : RendezvousProblemKinds.RateLimited;
+        metrics.Refused(operation, kind, reason);
+        RendezvousTelemetry.Refused(kind, reason);
         refusals.Count($"{operation}: {reason}", address, entry);
         if (retryAfter is { } wait)
         {

@@ -1,3 +1,4 @@
+using CloudConfig.Core;
 using CloudConfig.Rendezvous.Protocol;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +12,7 @@ namespace CloudConfig.Rendezvous;
 /// </summary>
 internal static class RendezvousHealth
 {
-    public const string ReadinessTag = "cloudconfig-ready";
+    public const string ReadinessTag = CloudConfigHealth.ReadinessTag;
 
     public static HealthCheckOptions Liveness { get; } = new() { Predicate = _ => false, ResponseWriter = WriteAsync };
 

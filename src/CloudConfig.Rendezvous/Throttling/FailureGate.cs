@@ -17,10 +17,10 @@ namespace CloudConfig.Rendezvous;
 /// It wraps the route handlers themselves rather than being an ASP.NET Core rate-limiter policy: a policy only applies
 /// when the app remembers <c>app.UseRateLimiter()</c>, and forgetting it silently removed the failure limits.
 /// </remarks>
-internal sealed class FailureGate(FailureThrottle throttle, RefusalSummary summary)
+internal sealed class FailureGate(FailureThrottle throttle, RefusalSummary summary, RendezvousMetrics metrics)
 {
-    /// <summary>The handler behind the gate.</summary>
-    public RequestDelegate Guard(RequestDelegate handler) => async context =>
+    /// <summary>The handler behind the gate; <paramref name="operation"/> names it in metrics.</summary>
+    public RequestDelegate Guard(string operation, RequestDelegate handler) => async context =>
     {
         (FailureLease? Lease, TimeSpan RetryAfter) admission;
         try
@@ -41,6 +41,7 @@ internal sealed class FailureGate(FailureThrottle throttle, RefusalSummary summa
         if (admission.Lease is not { } lease)
         {
             summary.Count("throttled", AddressOf(context), EntryOf(context));
+            metrics.Refused(operation, RendezvousProblemKinds.RateLimited, "throttled");
             await WriteThrottledAsync(context, admission.RetryAfter).ConfigureAwait(false);
             return;
         }

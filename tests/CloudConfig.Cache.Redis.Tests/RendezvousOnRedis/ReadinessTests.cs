@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Net;
+using CloudConfig.Core;
 using CloudConfig.Rendezvous;
 using CloudConfig.Testing.Redis;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 
 namespace CloudConfig.Cache.Redis.Tests.RendezvousOnRedis;
@@ -44,6 +46,46 @@ public sealed class ReadinessTests
         Assert.Equal("""{"status":"unavailable"}""", downBody);
         Assert.Equal(HttpStatusCode.OK, liveWhileDown);
         Assert.Equal(HttpStatusCode.OK, legacyWhileDown);
+    }
+
+    [Fact]
+    public async Task RedisCheck_InTheServersReadiness_ReportsPingWhileUpAndUnhealthyWhileKilled()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var server = await RendezvousServer.StartAsync(new RendezvousServerOptions
+        {
+            Configure = o => (o.ApiKey, o.ReadinessTimeout) = ("readiness-api-key-0123456789", TimeSpan.FromMilliseconds(500)),
+            ConfigureBuilder = builder =>
+            {
+                builder.Logging.ClearProviders();
+                builder.Services.AddRedisConfigCache(o => (o.Configuration, o.KeyPrefix, o.OperationTimeout) = (redis.ConnectionString, RedisServerFixture.NewPrefix(), TimeSpan.FromSeconds(1)));
+                builder.Services.AddHealthChecks().AddRedisConfigCacheCheck(timeout: TimeSpan.FromSeconds(5));
+            },
+        });
+        using var http = new HttpClient { BaseAddress = server.Urls[0] };
+        var health = server.Services.GetRequiredService<HealthCheckService>();
+
+        await WaitForAsync(http, "/v1/health/ready", HttpStatusCode.OK);
+        var up = await ReadinessOfRedisAsync(health);
+        redis.Kill();
+        await WaitForAsync(http, "/v1/health/ready", HttpStatusCode.ServiceUnavailable);
+        var down = await ReadinessOfRedisAsync(health);
+        await redis.RestartAsync();
+        await WaitForAsync(http, "/v1/health/ready", HttpStatusCode.OK);
+        var back = await ReadinessOfRedisAsync(health);
+
+        Assert.Equal(HealthStatus.Healthy, up.Status);
+        Assert.True(up.Data["latency_ms"] is double latency && latency >= 0);
+        Assert.Equal(HealthStatus.Unhealthy, down.Status);
+        Assert.DoesNotContain(redis.ConnectionString, down.Description ?? "", StringComparison.Ordinal);
+        Assert.Equal(HealthStatus.Healthy, back.Status);
+    }
+
+    // What the server's readiness route runs: the checks tagged for readiness, here the Redis check among them.
+    private static async Task<HealthReportEntry> ReadinessOfRedisAsync(HealthCheckService health)
+    {
+        var report = await health.CheckHealthAsync(check => check.Tags.Contains(CloudConfigHealth.ReadinessTag));
+        return Assert.Single(report.Entries, e => e.Key == "redis-config-cache").Value;
     }
 
     private static async Task<HttpStatusCode> StatusAsync(HttpClient http, string path)

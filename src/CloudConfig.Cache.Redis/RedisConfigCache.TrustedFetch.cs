@@ -12,8 +12,8 @@ namespace CloudConfig.Cache.Redis;
 public sealed partial class RedisConfigCache
 {
     /// <summary>
-    /// The configuration for a trust key already bound to the entry, or null when it is not. An unknown entry, an
-    /// unclaimed one and another key are the same work and the same answer: a read of two keys that do not exist.
+    /// The configuration for a trust key already bound to the entry. An unknown entry, an unclaimed one and another
+    /// key are the same work and the same refusal: a read of two keys that do not exist.
     /// </summary>
     /// <remarks>
     /// The configuration and the view are read in one command, so they belong to the same generation (the scripts
@@ -21,17 +21,19 @@ public sealed partial class RedisConfigCache
     /// as with the scripts' comparisons (see <see cref="RedisScripts"/>), what timing could reveal is bytes of a hash,
     /// and a hash is no credential.
     /// </remarks>
-    private async Task<InstanceConfiguration?> FetchTrustedAsync(Guid uuid, Secret trustKey, CancellationToken cancellationToken)
+    private async Task<InstanceConfiguration> FetchTrustedAsync(Guid uuid, Secret trustKey, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var keys = _keys.Claimed(uuid, trustKey.Hash().ToString());
-        var read = await _connection.RunAsync(db => db.StringGetAsync(keys), cancellationToken).ConfigureAwait(false);
+        var read = await _connection.RunAsync(keys, static (db, keys) => db.StringGetAsync(keys), cancellationToken).ConfigureAwait(false);
         if (read[0].IsNull || read[1].IsNull)
         {
-            return null;
+            Log.Refused(_logger, uuid, "fetch");
+            throw new ConfigEntryNotFoundException();
         }
 
         _contacts.Add(uuid, now);
+        Log.Fetched(_logger, uuid, false);
         return EntryCodec.ToInstanceConfiguration(uuid, read[0], read[1]);
     }
 }

@@ -128,7 +128,9 @@ internal static class RedisScripts
     /// <summary>
     /// Trusted fetches' contacts, sent in batches without waiting (see <see cref="RedisContactBatch"/>): each entry's
     /// last-contact time and its place in the stale index. Only entries still in the index are written (one look-up
-    /// for the batch), so a contact that arrives after a removal recreates nothing; the index never moves backwards.
+    /// for the batch), so a contact that arrives after a removal recreates nothing (a uuid removed and registered
+    /// again within that moment would see its new entry marked contacted: its freshness, never a rule); the index
+    /// never moves backwards.
     /// Per contact this is one command inside the script, as few as keeping the time per entry allows: each nested
     /// command costs Redis about what a client's GET does. KEYS: index. ARGV: entry key start, then member, now
     /// ticks, score for each contact.

@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using CloudConfig.Core;
 using CloudConfig.Samples.Shared;
-using Microsoft.Extensions.DependencyInjection;
+using CloudConfig.Testing;
 using Spectre.Console;
 
 var count = SampleCommandLine.WholeNumber("--count", "How many configurations and instances (default 6).", 1, 1000);
@@ -24,17 +23,14 @@ static Task<int> RunAsync(int count, CancellationToken interrupted)
     }
 
     return SampleSession.RunAsync(
-        new LocalCloudOptions(),
-        local => local.CreateAppServices(),
-        async session =>
+        new LocalCloudOptions { ConfigureProvisioning = provisioning => provisioning.DefaultDomain = "samples" },
+        async local =>
         {
-            var local = session.Local;
-            var provisioner = session.Services.GetRequiredService<ConfigProvisioner>();
             AnsiConsole.MarkupLineInterpolated($"[grey]rendezvous server[/]  http://{local.RendezvousAddress}/ (in-memory cache, shared with this app)");
             AnsiConsole.MarkupLineInterpolated($"[grey]cloud[/]              embedded Deltacloud at {local.Cloud!.ApiUrl}; its image knows the rendezvous address, the pool and its credential");
             AnsiConsole.WriteLine();
 
-            var result = await new DynamicPoolScenario(local, provisioner, new SampleLaunch(), TimeSpan.FromSeconds(30), session.Teardown).RunAsync(count, interrupted);
+            var result = await new DynamicPoolScenario(local, new SampleLaunch(), TimeSpan.FromSeconds(30)).RunAsync(count, interrupted);
 
             AnsiConsole.MarkupLineInterpolated($"Pool [bold]{result.Pool}[/]: {count} configurations registered, {count} instances started without user data; every entry claimed once and configured in {result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s:");
             var table = new Table().AddColumns(

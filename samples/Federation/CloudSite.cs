@@ -2,7 +2,7 @@ using CloudConfig.Cache.Nats;
 using CloudConfig.Core;
 using CloudConfig.Deltacloud.Embedded;
 using CloudConfig.Rendezvous;
-using CloudConfig.Samples.Shared;
+using CloudConfig.Testing;
 using CloudConfig.Testing.Nats;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,7 +25,7 @@ internal sealed class CloudSite : IAsyncDisposable
         Agents = agents;
         App = app;
         Provisioner = app.GetRequiredService<ConfigProvisioner>();
-        Teardown = SampleTeardown.For(app);
+        Teardown = new CloudTeardown(Provisioner);
     }
 
     public string Domain { get; }
@@ -40,7 +40,7 @@ internal sealed class CloudSite : IAsyncDisposable
 
     public ConfigProvisioner Provisioner { get; }
 
-    public SampleTeardown Teardown { get; }
+    public CloudTeardown Teardown { get; }
 
     public string RendezvousAddress => $"{Server.Urls[0].Host}:{Server.Urls[0].Port}";
 

@@ -1,5 +1,5 @@
 using CloudConfig.Cache.Nats;
-using CloudConfig.Samples.Shared;
+using CloudConfig.Testing;
 using CloudConfig.Testing.Nats;
 using Microsoft.Extensions.Options;
 
@@ -59,20 +59,20 @@ internal sealed class FederatedSites : IAsyncDisposable
     }
 
     /// <summary>Ends every instance and entry the run started (the links restored first, so removals reach the clouds).</summary>
-    public async Task<TeardownReport> EndAsync()
+    public async Task<LocalTeardownReport> EndAsync()
     {
         foreach (var cloud in Federation.Clouds)
         {
             cloud.Link.Restore();
         }
 
-        var reports = new List<TeardownReport>();
+        var reports = new List<LocalTeardownReport>();
         foreach (var cloud in _clouds)
         {
             reports.Add(await cloud.Teardown.RunAsync());
         }
 
-        return new TeardownReport(reports.Sum(r => r.InstancesTerminated), reports.Sum(r => r.EntriesRemoved), [.. reports.SelectMany(r => r.Failures)]);
+        return new LocalTeardownReport(reports.Sum(r => r.InstancesTerminated), reports.Sum(r => r.EntriesRemoved), [.. reports.SelectMany(r => r.Failures)]);
     }
 
     public async ValueTask DisposeAsync()

@@ -42,7 +42,7 @@ static async Task<int> RunAsync(int count, TimeSpan outage, CancellationToken in
     if (sites is not null)
     {
         var cleanup = await sites.EndAsync();
-        cleanup.Write();
+        TeardownPrinter.Write(cleanup);
         await sites.DisposeAsync();
         exitCode = cleanup.Clean ? exitCode : Math.Max(exitCode, 1);
     }

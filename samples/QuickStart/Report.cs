@@ -1,5 +1,6 @@
 using System.Globalization;
 using CloudConfig.Samples.Shared;
+using CloudConfig.Testing;
 using Spectre.Console;
 
 namespace QuickStart;

@@ -37,7 +37,7 @@ public sealed partial class InMemoryConfigCache
         {
             case FetchOutcome.Served:
                 Log.Fetched(_logger, uuid, credential.IsFirstContact);
-                return Task.FromResult(served!.ToInstanceConfiguration());
+                return served!.ToInstanceConfigurationTask();
             case FetchOutcome.Replayed:
                 Log.BootSecretReplayed(_logger, uuid);
                 throw new BootSecretReplayedException();

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using CloudConfig.Core;
 using StackExchange.Redis;
 
@@ -77,14 +79,46 @@ internal static class EntryCodec
 
     /// <summary>Reads the configuration followed by <see cref="EntryFields.InstanceView"/>, starting at <paramref name="offset"/>.</summary>
     public static InstanceConfiguration ToInstanceConfiguration(Guid uuid, RedisValue[] view, int offset) =>
-        new(uuid, Content(view[offset], view[offset + 1]), (long)view[offset + 2])
+        ToInstanceConfiguration(uuid, view[offset], view, offset + 1);
+
+    /// <summary>Reads a configuration and <see cref="EntryFields.InstanceView"/> read apart, the view starting at <paramref name="offset"/>.</summary>
+    public static InstanceConfiguration ToInstanceConfiguration(Guid uuid, RedisValue configuration, RedisValue[] view, int offset) =>
+        new(uuid, Content(configuration, view[offset]), (long)view[offset + 1])
         {
-            Domain = view[offset + 3].IsNull ? "" : (string)view[offset + 3]!,
-            ConfigHosts = EntryValueCodec.DecodeHosts((byte[]?)view[offset + 4]),
+            Domain = view[offset + 2].IsNull ? "" : (string)view[offset + 2]!,
+            ConfigHosts = EntryValueCodec.DecodeHosts((byte[]?)view[offset + 3]),
         };
 
+    /// <summary>Reads a claimed entry's view key (generation, content type and domain one a line, then the hosts) and its configuration.</summary>
+    public static InstanceConfiguration ToInstanceConfiguration(Guid uuid, RedisValue view, RedisValue configuration)
+    {
+        var rest = ((ReadOnlyMemory<byte>)view).Span;
+        var generation = long.Parse(NextLine(ref rest), NumberStyles.None, CultureInfo.InvariantCulture);
+        var contentType = Encoding.UTF8.GetString(NextLine(ref rest));
+        var domain = Encoding.UTF8.GetString(NextLine(ref rest));
+        return new(uuid, ConfigurationContent.FromBytes(((ReadOnlyMemory<byte>)configuration).Span, contentType), generation)
+        {
+            Domain = domain,
+            ConfigHosts = rest.IsEmpty ? [] : EntryValueCodec.DecodeHosts(rest.ToArray()),
+        };
+    }
+
+    private static ReadOnlySpan<byte> NextLine(ref ReadOnlySpan<byte> rest)
+    {
+        var end = rest.IndexOf((byte)'\n');
+        if (end < 0)
+        {
+            throw new InvalidDataException("An entry's view in Redis is malformed.");
+        }
+
+        var line = rest[..end];
+        rest = rest[(end + 1)..];
+        return line;
+    }
+
+    // Copied once, straight from the reply's buffer.
     private static ConfigurationContent Content(RedisValue bytes, RedisValue contentType) =>
-        ConfigurationContent.FromBytes((byte[]?)bytes ?? [], (string)contentType!);
+        ConfigurationContent.FromBytes(((ReadOnlyMemory<byte>)bytes).Span, (string)contentType!);
 
     private static DateTimeOffset? Time(RedisValue ticks) =>
         ticks.IsNull ? null : new DateTimeOffset((long)ticks, TimeSpan.Zero);

@@ -8,16 +8,23 @@ namespace CloudConfig.Cache.Redis;
 public sealed partial class RedisConfigCache
 {
     /// <inheritdoc />
-    public async Task<InstanceConfiguration> FetchAsync(Guid uuid, InstanceCredential credential, CancellationToken cancellationToken = default)
+    public Task<InstanceConfiguration> FetchAsync(Guid uuid, InstanceCredential credential, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(credential);
+        return credential.BootSecret is null
+            ? FetchTrustedAsync(uuid, credential.TrustKey, cancellationToken)
+            : FetchFirstContactAsync(uuid, credential, cancellationToken);
+    }
+
+    private async Task<InstanceConfiguration> FetchFirstContactAsync(Guid uuid, InstanceCredential credential, CancellationToken cancellationToken)
+    {
         var now = _time.GetUtcNow();
         RedisValue[] args =
         [
-            RedisKeys.Member(uuid), credential.BootSecret?.Hash().ToString() ?? "", credential.TrustKey.Hash().ToString(),
+            RedisKeys.Member(uuid), credential.BootSecret!.Hash().ToString(), credential.TrustKey.Hash().ToString(),
             EntryCodec.Ticks(now), EntryCodec.Score(now),
         ];
-        var reply = (RedisValue[])(await EvaluateAsync(RedisScripts.Fetch, [_keys.Entry(uuid), _keys.Configuration(uuid), _keys.Index], args, cancellationToken).ConfigureAwait(false))!;
+        var reply = (RedisValue[])(await EvaluateAsync(RedisScripts.Fetch, [_keys.Entry(uuid), _keys.Index], args, cancellationToken).ConfigureAwait(false))!;
         switch ((string?)reply[0])
         {
             case "served":

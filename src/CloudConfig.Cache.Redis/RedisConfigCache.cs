@@ -28,6 +28,7 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable, I
     private readonly int _sweepBatchSize;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly RedisContactBatch _contacts;
 
     /// <summary>Creates a cache; it connects on first use.</summary>
     /// <param name="options">The options.</param>
@@ -50,6 +51,7 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable, I
         _limits = value.Limits;
         _sweepBatchSize = value.StaleSweepBatchSize;
         _time = timeProvider ?? TimeProvider.System;
+        _contacts = new RedisContactBatch(_connection, _keys, _logger);
     }
 
     /// <summary>The connection, shared with the failure budget on the same Redis.</summary>
@@ -99,7 +101,7 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable, I
     /// <inheritdoc />
     public async Task<ConfigEntry?> GetAsync(Guid uuid, CancellationToken cancellationToken = default)
     {
-        var view = await EvaluateAsync(RedisScripts.Get, EntryKeys(uuid), [], cancellationToken).ConfigureAwait(false);
+        var view = await EvaluateAsync(RedisScripts.Get, [_keys.Entry(uuid)], [], cancellationToken).ConfigureAwait(false);
         return EntryCodec.ToEntry(uuid, (RedisValue[]?)view);
     }
 
@@ -109,7 +111,7 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable, I
         ConfigInputValidator.ValidateUuid(uuid);
         ConfigInputValidator.ValidateConfiguration(configuration, _limits);
         RedisValue[] args = [configuration.Bytes, configuration.ContentType, _keys.Changes.ToString(), RedisKeys.Member(uuid)];
-        var result = await EvaluateAsync(RedisScripts.UpdateConfiguration, EntryKeys(uuid), args, cancellationToken).ConfigureAwait(false);
+        var result = await EvaluateAsync(RedisScripts.UpdateConfiguration, [_keys.Entry(uuid)], args, cancellationToken).ConfigureAwait(false);
         var entry = EntryCodec.ToEntry(uuid, (RedisValue[]?)result);
         if (entry is null)
         {
@@ -124,7 +126,7 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable, I
     public async Task<bool> RemoveAsync(Guid uuid, CancellationToken cancellationToken = default)
     {
         RedisValue[] args = [RedisKeys.Member(uuid), _keys.Changes.ToString()];
-        var removed = (long)await EvaluateAsync(RedisScripts.Remove, [_keys.Entry(uuid), _keys.Configuration(uuid), _keys.Index, _keys.Claims], args, cancellationToken).ConfigureAwait(false) == 1;
+        var removed = (long)await EvaluateAsync(RedisScripts.Remove, [_keys.Entry(uuid), _keys.Index, _keys.Claims], args, cancellationToken).ConfigureAwait(false) == 1;
         if (removed)
         {
             Log.Removed(_logger, uuid);
@@ -184,14 +186,23 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable, I
         while (cursor != 0);
     }
 
-    /// <summary>Closes the connection if the cache opened it.</summary>
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+    /// <summary>Sends the contacts not yet recorded, then closes the connection if the cache opened it.</summary>
+    public ValueTask DisposeAsync()
+    {
+        _contacts.Dispose();
+        return _connection.DisposeAsync();
+    }
 
-    /// <summary>Closes the connection if the cache opened it (for containers disposed synchronously).</summary>
-    public void Dispose() => _connection.Dispose();
+    /// <summary>Sends the contacts not yet recorded, then closes the connection if the cache opened it (for containers disposed synchronously).</summary>
+    public void Dispose()
+    {
+        _contacts.Dispose();
+        _connection.Dispose();
+    }
 
     private async Task<(ulong Cursor, List<ConfigEntry> Entries)> ReadPageAsync(ulong cursor, HashSet<string> seen, CancellationToken cancellationToken)
     {
+        _contacts.Flush();
         var page = await _connection.RunAsync(db => db.ExecuteAsync("ZSCAN", _keys.Index, cursor, "COUNT", ListPageSize), cancellationToken).ConfigureAwait(false);
         var parts = (RedisResult[])page!;
         var members = ((RedisValue[])parts[1]!)
@@ -202,7 +213,7 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable, I
             .ToList();
         // One atomic read per entry, all pipelined on the connection.
         var views = await _connection.RunAsync(
-            db => Task.WhenAll(members.Select(uuid => db.ScriptEvaluateAsync(RedisScripts.Get, EntryKeys(uuid)))),
+            db => Task.WhenAll(members.Select(uuid => db.ScriptEvaluateAsync(RedisScripts.Get, [_keys.Entry(uuid)]))),
             cancellationToken).ConfigureAwait(false);
         var entries = new List<ConfigEntry>(members.Count);
         for (var i = 0; i < members.Count; i++)
@@ -217,10 +228,12 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable, I
         return ((ulong)parts[0], entries);
     }
 
-    private RedisKey[] EntryKeys(Guid uuid) => [_keys.Entry(uuid), _keys.Configuration(uuid)];
-
-    private Task<RedisResult> EvaluateAsync(string script, RedisKey[] keys, RedisValue[] args, CancellationToken cancellationToken) =>
-        _connection.RunAsync(db => db.ScriptEvaluateAsync(script, keys, args), cancellationToken);
+    // Pending contacts go first, so what this call reads or writes comes after every fetch already served.
+    private Task<RedisResult> EvaluateAsync(string script, RedisKey[] keys, RedisValue[] args, CancellationToken cancellationToken)
+    {
+        _contacts.Flush();
+        return _connection.RunAsync(db => db.ScriptEvaluateAsync(script, keys, args), cancellationToken);
+    }
 
     private static ConfigCacheException UnexpectedReply(string operation) =>
         new($"The Redis backend gave an unexpected reply to {operation}.");

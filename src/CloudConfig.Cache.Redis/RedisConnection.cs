@@ -38,6 +38,9 @@ internal sealed partial class RedisConnection : IAsyncDisposable, IDisposable
         _configuration.ReconnectRetryPolicy ??= new ExponentialRetry(250, 2000);
     }
 
+    /// <summary>The database while connected, for sends that wait for nothing; null otherwise.</summary>
+    public IDatabase? ConnectedDatabase => Volatile.Read(ref _connecting) is { IsCompletedSuccessfully: true } connected ? connected.Result.GetDatabase() : null;
+
     /// <summary>Whether the cache made (and so must close) the connection.</summary>
     public bool OwnsConnection => _configuration is not null;
 
@@ -46,12 +49,21 @@ internal sealed partial class RedisConnection : IAsyncDisposable, IDisposable
     /// here as well as in the client, because the client only notices expired commands on its heartbeat.
     /// </summary>
     /// <exception cref="ConfigCacheUnavailableException">Redis could not be reached or did not answer in time.</exception>
-    public async Task<T> RunAsync<T>(Func<IDatabase, Task<T>> operation, CancellationToken cancellationToken)
+    public Task<T> RunAsync<T>(Func<IDatabase, Task<T>> operation, CancellationToken cancellationToken) =>
+        RunAsync(operation, static (db, operation) => operation(db), cancellationToken);
+
+    /// <summary>
+    /// <see cref="RunAsync{T}(Func{IDatabase, Task{T}}, CancellationToken)"/> with the operation's input passed in,
+    /// so that a hot path's operation can be static and allocate no closure.
+    /// </summary>
+    public async Task<T> RunAsync<TState, T>(TState state, Func<IDatabase, TState, Task<T>> operation, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            return await RunCoreAsync(operation).WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
+            // Connected (nearly always): the operation runs at once, without a second state machine around it.
+            var running = ConnectedDatabase is { } db ? operation(db, state) : RunCoreAsync(state, operation);
+            return await running.WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (IsUnavailable(e))
         {
@@ -97,10 +109,10 @@ internal sealed partial class RedisConnection : IAsyncDisposable, IDisposable
         return OwnsConnection && connecting is { IsCompletedSuccessfully: true } ? connecting.Result : null;
     }
 
-    private async Task<T> RunCoreAsync<T>(Func<IDatabase, Task<T>> operation)
+    private async Task<T> RunCoreAsync<TState, T>(TState state, Func<IDatabase, TState, Task<T>> operation)
     {
         var connection = await ConnectAsync().ConfigureAwait(false);
-        return await operation(connection.GetDatabase()).ConfigureAwait(false);
+        return await operation(connection.GetDatabase(), state).ConfigureAwait(false);
     }
 
     private Task<IConnectionMultiplexer> ConnectAsync()

@@ -7,8 +7,10 @@ namespace CloudConfig.Cache.Redis;
 /// </summary>
 /// <remarks>
 /// <para>
-/// An entry is a hash at <c>{prefix:uuid}</c> and its configuration a string at <c>{prefix:uuid}:c</c>: the braces
-/// are a Redis Cluster hash tag, so both keys of one entry always share a slot. The stale index (<c>prefix:index</c>, a sorted
+/// An entry is a hash at <c>{prefix:uuid}</c> and its configuration a string at <c>{prefix:uuid}:c</c>; once an
+/// instance claims the entry, the configuration moves to <c>{prefix:uuid}:c:hash</c> and the instance's view of the
+/// entry is written to <c>{prefix:uuid}:v:hash</c>, where hash is the trust key's hash (never the key). The braces
+/// are a Redis Cluster hash tag, so every key of one entry always shares a slot. The stale index (<c>prefix:index</c>, a sorted
 /// set of uuids scored by last-seen time), the pool credentials (<c>prefix:pools</c>), the pool queues
 /// (<c>prefix:pool:name</c>), the dynamic claims by trust key (<c>prefix:claims</c>) and the rendezvous servers'
 /// failure budgets (<c>prefix:failures:key</c> and <c>prefix:attempts:key</c>, each expiring) are deployment-wide.
@@ -23,8 +25,11 @@ namespace CloudConfig.Cache.Redis;
 /// </remarks>
 internal sealed class RedisKeys(string prefix)
 {
-    /// <summary>What follows an entry's key to make its configuration's key.</summary>
+    /// <summary>What follows an entry's key to make its configuration's key (and, claimed, the start of it).</summary>
     public const string ConfigurationSuffix = ":c";
+
+    /// <summary>What follows a claimed entry's key to start its instance view's key.</summary>
+    public const string ViewSuffix = ":v";
 
     /// <summary>What an entry key starts with; a script appends the uuid and <c>}</c>.</summary>
     public string EntryKeyStart { get; } = "{" + prefix + ":";
@@ -42,6 +47,16 @@ internal sealed class RedisKeys(string prefix)
     public RedisKey Entry(Guid uuid) => EntryKeyStart + Member(uuid) + "}";
 
     public RedisKey Configuration(Guid uuid) => EntryKeyStart + Member(uuid) + "}" + ConfigurationSuffix;
+
+    /// <summary>
+    /// A claimed entry's view and configuration, under names that end with its trust key's hash: reading them needs
+    /// that hash, so one plain read both checks the trust key and answers (see <c>RedisConfigCache.FetchTrustedAsync</c>).
+    /// </summary>
+    public RedisKey[] Claimed(Guid uuid, string trustKeyHash)
+    {
+        var entry = EntryKeyStart + Member(uuid) + "}";
+        return [entry + ViewSuffix + ":" + trustKeyHash, entry + ConfigurationSuffix + ":" + trustKeyHash];
+    }
 
     public RedisKey Pool(string name) => prefix + ":pool:" + name;
 

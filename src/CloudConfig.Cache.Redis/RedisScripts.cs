@@ -20,12 +20,44 @@ internal static class RedisScripts
     private static readonly string EntryView = LuaList(EntryFields.EntryView);
     private static readonly string InstanceView = LuaList(EntryFields.InstanceView);
 
-    // Declared before the scripts that embed it: static fields initialise in textual order.
-    /// <summary>A Lua function dropping a claimed dynamic entry's line from the claims hash before the entry goes.</summary>
-    private static readonly string ForgetClaim = $$"""
-        local function forget_claim(entry, claims)
+    // Declared before the scripts that embed them: static fields initialise in textual order.
+    /// <summary>
+    /// Lua functions for where a claimed entry keeps its configuration and its instance view (see
+    /// <see cref="RedisKeys"/>): the configuration key and the view key of an entry, and the claim that moves the
+    /// configuration there and writes the view. The view is "generation, content type, domain" one a line, then the
+    /// encoded hosts; it is rewritten with every change of those fields.
+    /// </summary>
+    private static readonly string ClaimedKeys = $$"""
+        local function claimed_keys(entry, trust)
+          return entry .. '{{RedisKeys.ConfigurationSuffix}}:' .. trust, entry .. '{{RedisKeys.ViewSuffix}}:' .. trust
+        end
+        local function config_keys(entry)
+          local trust = redis.call('HGET', entry, '{{EntryFields.TrustKeyHash}}')
+          if trust then return claimed_keys(entry, trust) end
+          return entry .. '{{RedisKeys.ConfigurationSuffix}}', nil
+        end
+        local function write_view(entry, view)
+          local f = redis.call('HMGET', entry, '{{EntryFields.Generation}}', '{{EntryFields.ContentType}}', '{{EntryFields.Domain}}', '{{EntryFields.ConfigHosts}}')
+          redis.call('SET', view, f[1] .. '\n' .. f[2] .. '\n' .. (f[3] or '') .. '\n' .. (f[4] or ''))
+        end
+        local function move_to_claim(entry, trust)
+          local config, view = claimed_keys(entry, trust)
+          redis.call('RENAME', entry .. '{{RedisKeys.ConfigurationSuffix}}', config)
+          write_view(entry, view)
+          return config
+        end
+        """;
+
+    /// <summary>A Lua function dropping an entry with every key it has, and its line in the claims hash; returns whether it existed.</summary>
+    private static readonly string DropEntry = $$"""
+        local function drop_entry(entry, claims)
           local f = redis.call('HMGET', entry, '{{EntryFields.Pool}}', '{{EntryFields.TrustKeyHash}}')
           if f[1] and f[2] then redis.call('HDEL', claims, f[2] .. ' ' .. f[1]) end
+          if f[2] then
+            local config, view = claimed_keys(entry, f[2])
+            redis.call('DEL', config, view)
+          end
+          return redis.call('DEL', entry, entry .. '{{RedisKeys.ConfigurationSuffix}}') > 0
         end
         """;
 
@@ -51,18 +83,21 @@ internal static class RedisScripts
         return 'ok'
         """;
 
-    /// <summary>KEYS: entry, configuration. Returns {configuration, entry view...}, or nil when there is no entry.</summary>
+    /// <summary>KEYS: entry. Returns {configuration, entry view...}, or nil when there is no entry.</summary>
     public static readonly string Get = $$"""
+        {{ClaimedKeys}}
         if redis.call('EXISTS', KEYS[1]) == 0 then return false end
-        return {redis.call('GET', KEYS[2]), unpack(redis.call('HMGET', KEYS[1], {{EntryView}}))}
+        return {redis.call('GET', (config_keys(KEYS[1]))), unpack(redis.call('HMGET', KEYS[1], {{EntryView}}))}
         """;
 
     /// <summary>
-    /// The boot secret's single use: checked and consumed in this one step. KEYS: entry, configuration, index.
-    /// ARGV: member, boot secret hash ('' for a trusted contact), trust key hash, now ticks, score. Returns
+    /// The boot secret's single use: checked and consumed in this one step (trusted fetches need no script, see
+    /// <c>RedisConfigCache.FetchTrustedAsync</c>). KEYS: entry, index.
+    /// ARGV: member, boot secret hash, trust key hash, now ticks, score. Returns
     /// {served, configuration, instance view...}, {refused} or {replayed}.
     /// </summary>
     public static readonly string Fetch = $$"""
+        {{ClaimedKeys}}
         local e = KEYS[1]
         -- One read for the checks and the answer: 1-4 are the credentials and state, 5 on the instance view.
         local stored = redis.call('HMGET', e, '{{EntryFields.CredentialHash}}', '{{EntryFields.TrustKeyHash}}', '{{EntryFields.Claimed}}', '{{EntryFields.Pool}}', {{InstanceView}})
@@ -70,17 +105,16 @@ internal static class RedisScripts
         if not stored[1] then return {'refused'} end
         local boot, trust = ARGV[2], ARGV[3]
         local function serve(first)
+          local config
           if first then
             redis.call('HSET', e, '{{EntryFields.Claimed}}', '1', '{{EntryFields.TrustKeyHash}}', trust, '{{EntryFields.FirstContactAt}}', ARGV[4], '{{EntryFields.LastContactAt}}', ARGV[4])
+            config = move_to_claim(e, trust)
           else
             redis.call('HSET', e, '{{EntryFields.LastContactAt}}', ARGV[4])
+            config = claimed_keys(e, trust)
           end
-          redis.call('ZADD', KEYS[3], ARGV[5], ARGV[1])
-          return {'served', redis.call('GET', KEYS[2]), unpack(stored, 5, {{4 + EntryFields.InstanceView.Length}})}
-        end
-        if boot == '' then
-          if stored[2] == trust then return serve(false) end
-          return {'refused'}
+          redis.call('ZADD', KEYS[2], ARGV[5], ARGV[1])
+          return {'served', redis.call('GET', config), unpack(stored, 5, {{4 + EntryFields.InstanceView.Length}})}
         end
         -- A dynamic entry is claimed through its pool only; its pool credential is no boot secret.
         if stored[4] or stored[1] ~= boot then return {'refused'} end
@@ -89,6 +123,33 @@ internal static class RedisScripts
         if stored[2] == trust then return serve(false) end
         redis.call('HINCRBY', e, '{{EntryFields.Replays}}', 1)
         return {'replayed'}
+        """;
+
+    /// <summary>
+    /// Trusted fetches' contacts, sent in batches without waiting (see <see cref="RedisContactBatch"/>): each entry's
+    /// last-contact time and its place in the stale index. Only entries still in the index are written (one look-up
+    /// for the batch), so a contact that arrives after a removal recreates nothing (a uuid removed and registered
+    /// again within that moment would see its new entry marked contacted: its freshness, never a rule); the index
+    /// never moves backwards.
+    /// Per contact this is one command inside the script, as few as keeping the time per entry allows: each nested
+    /// command costs Redis about what a client's GET does. KEYS: index. ARGV: entry key start, then member, now
+    /// ticks, score for each contact.
+    /// </summary>
+    public static readonly string TouchBatch = $$"""
+        local n = (#ARGV - 1) / 3
+        local members = {}
+        for i = 1, n do members[i] = ARGV[3 * i - 1] end
+        local present = redis.call('ZMSCORE', KEYS[1], unpack(members))
+        local moved = {'XX', 'GT'}
+        for i = 1, n do
+          if present[i] then
+            redis.call('HSET', ARGV[1] .. members[i] .. '}', '{{EntryFields.LastContactAt}}', ARGV[3 * i])
+            moved[#moved + 1] = ARGV[3 * i + 1]
+            moved[#moved + 1] = members[i]
+          end
+        end
+        if #moved > 2 then redis.call('ZADD', KEYS[1], unpack(moved)) end
+        return 1
         """;
 
     /// <summary>
@@ -117,6 +178,7 @@ internal static class RedisScripts
     /// key start. Returns {served, member, configuration, instance view...}, {refused}, {empty} or {again}.
     /// </summary>
     public static readonly string AssignDynamic = $$"""
+        {{ClaimedKeys}}
         local known = redis.call('HGET', KEYS[1], ARGV[1])
         if not known or known ~= ARGV[2] then return {'refused'} end
         local claim = ARGV[3] .. ' ' .. ARGV[1]
@@ -126,7 +188,7 @@ internal static class RedisScripts
           if redis.call('HGET', e, '{{EntryFields.TrustKeyHash}}') == ARGV[3] then
             redis.call('HSET', e, '{{EntryFields.LastContactAt}}', ARGV[4])
             redis.call('ZADD', KEYS[3], ARGV[5], earlier)
-            return {'served', earlier, redis.call('GET', e .. '{{RedisKeys.ConfigurationSuffix}}'), unpack(redis.call('HMGET', e, {{InstanceView}}))}
+            return {'served', earlier, redis.call('GET', (claimed_keys(e, ARGV[3]))), unpack(redis.call('HMGET', e, {{InstanceView}}))}
           end
           redis.call('HDEL', KEYS[4], claim)
         end
@@ -138,31 +200,34 @@ internal static class RedisScripts
             redis.call('HSET', e, '{{EntryFields.Claimed}}', '1', '{{EntryFields.TrustKeyHash}}', ARGV[3], '{{EntryFields.FirstContactAt}}', ARGV[4], '{{EntryFields.LastContactAt}}', ARGV[4])
             redis.call('ZADD', KEYS[3], ARGV[5], member)
             redis.call('HSET', KEYS[4], claim, member)
-            return {'served', member, redis.call('GET', e .. '{{RedisKeys.ConfigurationSuffix}}'), unpack(redis.call('HMGET', e, {{InstanceView}}))}
+            return {'served', member, redis.call('GET', move_to_claim(e, ARGV[3])), unpack(redis.call('HMGET', e, {{InstanceView}}))}
           end
         end
         return {'again'}
         """;
 
     /// <summary>
-    /// KEYS: entry, configuration. ARGV: configuration, content type, channel, member. Returns {configuration,
+    /// KEYS: entry. ARGV: configuration, content type, channel, member. Returns {configuration,
     /// entry view...}, or nil when there is no entry.
     /// </summary>
     public static readonly string UpdateConfiguration = $$"""
+        {{ClaimedKeys}}
         if redis.call('EXISTS', KEYS[1]) == 0 then return false end
-        redis.call('SET', KEYS[2], ARGV[1])
+        local config, view = config_keys(KEYS[1])
+        redis.call('SET', config, ARGV[1])
         redis.call('HSET', KEYS[1], '{{EntryFields.ContentType}}', ARGV[2])
         redis.call('HINCRBY', KEYS[1], '{{EntryFields.Generation}}', 1)
+        if view then write_view(KEYS[1], view) end
         redis.call('PUBLISH', ARGV[3], ARGV[4])
         return {ARGV[1], unpack(redis.call('HMGET', KEYS[1], {{EntryView}}))}
         """;
 
-    /// <summary>KEYS: entry, configuration, index, claims. ARGV: member, channel. Returns 1 when an entry was removed.</summary>
+    /// <summary>KEYS: entry, index, claims. ARGV: member, channel. Returns 1 when an entry was removed.</summary>
     public static readonly string Remove = $$"""
-        {{ForgetClaim}}
-        forget_claim(KEYS[1], KEYS[4])
-        if redis.call('DEL', KEYS[1], KEYS[2]) == 0 then return 0 end
-        redis.call('ZREM', KEYS[3], ARGV[1])
+        {{ClaimedKeys}}
+        {{DropEntry}}
+        if not drop_entry(KEYS[1], KEYS[3]) then return 0 end
+        redis.call('ZREM', KEYS[2], ARGV[1])
         redis.call('PUBLISH', ARGV[2], ARGV[1])
         return 1
         """;
@@ -172,14 +237,14 @@ internal static class RedisScripts
     /// entries. KEYS: index, claims. ARGV: cutoff score, batch size, entry key start, channel. Returns {removed, examined}.
     /// </summary>
     public static readonly string RemoveStaleBatch = $$"""
-        {{ForgetClaim}}
+        {{ClaimedKeys}}
+        {{DropEntry}}
         local stale = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
         local removed = 0
         for _, member in ipairs(stale) do
           redis.call('ZREM', KEYS[1], member)
           local e = ARGV[3] .. member .. '}'
-          forget_claim(e, KEYS[2])
-          if redis.call('DEL', e, e .. '{{RedisKeys.ConfigurationSuffix}}') > 0 then
+          if drop_entry(e, KEYS[2]) then
             removed = removed + 1
             redis.call('PUBLISH', ARGV[4], member)
           end

@@ -42,6 +42,12 @@ public sealed partial class EmbeddedDeltacloud : IAsyncDisposable
     /// <summary>How many <c>POST /api/instances</c> reached the create stage, failed ones included (for reconcile tests).</summary>
     public int CreateAttempts => _server.State.CreateAttempts;
 
+    /// <summary>
+    /// Every boot or stop hook that threw, in order. The client never sees these (a machine that fails to boot does
+    /// not fail the create); they are also logged when <see cref="EmbeddedDeltacloudOptions.LoggerFactory"/> is set.
+    /// </summary>
+    public IReadOnlyList<EmbeddedHookFailure> HookFailures => _server.Hooks.Failures;
+
     /// <summary>Starts a cloud on a free loopback port (or <see cref="EmbeddedDeltacloudOptions.Port"/>).</summary>
     /// <param name="options">The options; the mock driver's defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the start.</param>

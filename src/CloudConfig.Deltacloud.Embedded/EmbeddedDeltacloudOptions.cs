@@ -36,13 +36,16 @@ public sealed class EmbeddedDeltacloudOptions
     /// <summary>Chooses a fault for each create by its 1-based number (failed creates count too); <see langword="null"/> injects none.</summary>
     public Func<int, EmbeddedCreateFault>? CreateFault { get; set; }
 
-    /// <summary>Runs for each new instance off the request path; its failures are logged and never reach the client.</summary>
+    /// <summary>
+    /// Runs for each new instance off the request path. Its failures never reach the client: they are kept in
+    /// <see cref="EmbeddedDeltacloud.HookFailures"/> (and logged when <see cref="LoggerFactory"/> is set).
+    /// </summary>
     public Func<EmbeddedInstance, CancellationToken, Task>? BootHook { get; set; }
 
     /// <summary>
     /// Runs for each instance that is stopped (which the mock driver requires before destroy), off the request path:
     /// the place to end what <see cref="BootHook"/> started, as a machine's shutdown ends its processes. Its failures
-    /// are logged and never reach the client.
+    /// never reach the client: they are kept in <see cref="EmbeddedDeltacloud.HookFailures"/> (and logged).
     /// </summary>
     public Func<EmbeddedInstance, CancellationToken, Task>? StopHook { get; set; }
 
@@ -58,6 +61,9 @@ public sealed class EmbeddedDeltacloudOptions
     /// <summary>The hardware profiles, seeded like the mock driver's (<c>m1-small</c>, <c>m1-large</c>, <c>m1-xlarge</c>, <c>opaque</c>). The first is the default for creates.</summary>
     public IList<EmbeddedHardwareProfile> HardwareProfiles { get; } = [.. MockCatalog.HardwareProfiles];
 
-    /// <summary>Where the server logs boot hook failures and faults; no logging when <see langword="null"/>.</summary>
+    /// <summary>
+    /// Where the server logs hook failures and faults; no logging when <see langword="null"/> (hook failures are still
+    /// kept in <see cref="EmbeddedDeltacloud.HookFailures"/>).
+    /// </summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 }

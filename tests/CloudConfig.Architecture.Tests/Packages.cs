@@ -1,5 +1,5 @@
 using System.Reflection;
-using System.Xml.Linq;
+using CloudConfig.Testing.Processes;
 
 namespace CloudConfig.Architecture.Tests;
 
@@ -7,7 +7,7 @@ namespace CloudConfig.Architecture.Tests;
 internal static class Packages
 {
     /// <summary>The assembly names of the packable projects under <c>src/</c>, read from the repository this test was built from.</summary>
-    public static IReadOnlyList<string> AssemblyNames { get; } = FindAssemblyNames();
+    public static IReadOnlyList<string> AssemblyNames { get; } = [.. RepositoryPackages.All.Select(p => p.AssemblyName).Order(StringComparer.Ordinal)];
 
     /// <summary>Loads every package's assembly; a package this project does not reference fails with its name.</summary>
     public static IReadOnlyList<Assembly> LoadAll() =>
@@ -22,28 +22,4 @@ internal static class Packages
                 throw new InvalidOperationException($"Package {name} is not referenced by CloudConfig.Architecture.Tests; add a ProjectReference so the cross-package rules cover it.");
             }
         }).ToList();
-
-    private static List<string> FindAssemblyNames()
-    {
-        var src = Path.Combine(RepositoryRoot(), "src");
-        return Directory.EnumerateFiles(src, "*.csproj", SearchOption.AllDirectories)
-            .Select(path => (Path: path, Project: XDocument.Load(path)))
-            .Where(p => !p.Project.Descendants("IsPackable").Any(e => string.Equals(e.Value.Trim(), "false", StringComparison.OrdinalIgnoreCase)))
-            .Select(p => p.Project.Descendants("AssemblyName").FirstOrDefault()?.Value.Trim() ?? Path.GetFileNameWithoutExtension(p.Path))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CloudConfig.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No CloudConfig.sln above {AppContext.BaseDirectory}.");
-    }
 }

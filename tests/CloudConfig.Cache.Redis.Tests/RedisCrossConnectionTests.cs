@@ -135,8 +135,13 @@ public sealed class RedisCrossConnectionTests(RedisServerFixture redis) : IAsync
         await using (var inspector = await ConnectionMultiplexer.ConnectAsync(redis.Server.ConnectionString))
         {
             var db = inspector.GetDatabase();
-            await db.StringSetAsync($"{{{_prefix}:{uuid:N}}}:c", "echo v2");
-            await db.HashIncrementAsync($"{{{_prefix}:{uuid:N}}}", "g");
+            // A claimed entry: its configuration and the instance's view of it sit under its trust key's hash.
+            var entry = $"{{{_prefix}:{uuid:N}}}";
+            var claimed = trustKey.Hash().ToString();
+            await db.StringSetAsync($"{entry}:c:{claimed}", "echo v2");
+            await db.HashIncrementAsync(entry, "g");
+            var view = (string)(await db.StringGetAsync($"{entry}:v:{claimed}"))!;
+            await db.StringSetAsync($"{entry}:v:{claimed}", "2" + view[view.IndexOf('\n', StringComparison.Ordinal)..]);
         }
 
         Assert.False(waiting.IsCompleted);

@@ -110,7 +110,7 @@ public sealed class RedisStorageTests(RedisServerFixture redis) : IAsyncLifetime
         await _cache.UpdateCacheAsync(uuid, trustKey, new InstanceReport(new InstanceStatus(InstanceState.Configured, 0, "done \udfff", 1)) { Parameters = parameters });
 
         var entry = (await _cache.GetAsync(uuid))!;
-        Assert.True(ParameterMaps.AreEqual(parameters, entry.Parameters));
+        Assert.Equal(parameters.OrderBy(p => p.Key, StringComparer.Ordinal), entry.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal));
         Assert.Equal("done \udfff", entry.Status.Detail);
     }
 

@@ -110,6 +110,35 @@ public sealed class BootHookTests
     }
 
     [Fact]
+    public async Task Create_HookThrowsWithoutALogger_FailureIsKeptInHookFailures()
+    {
+        var ran = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var cloud = await TestCloud.StartAsync(o =>
+        {
+            o.PendingDuration = TimeSpan.Zero;
+            o.BootHook = (_, _) =>
+            {
+                ran.TrySetResult();
+                throw new InvalidOperationException("agent could not start");
+            };
+            o.StopHook = (_, _) => Task.FromException(new IOException("agent did not stop"));
+        });
+        using var client = TestCloud.Client(cloud);
+
+        using var created = await client.PostAsync(new Uri("/api/instances", UriKind.Relative), TestCloud.Form(("image_id", "img1")));
+        var id = Assert.Single(cloud.Instances).Id;
+        await ran.Task.WaitAsync(TestCloud.SignalTimeout);
+        using var stopped = await client.PostAsync(new Uri($"/api/instances/{id}/stop", UriKind.Relative), null);
+        await cloud.DisposeAsync(); // waits for every hook
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Accepted), (created.StatusCode, stopped.StatusCode));
+        Assert.Collection(
+            cloud.HookFailures,
+            boot => Assert.Equal((EmbeddedHook.Boot, id, "agent could not start"), (boot.Hook, boot.InstanceId, boot.Exception.Message)),
+            stop => Assert.Equal((EmbeddedHook.Stop, id, "agent did not stop"), (stop.Hook, stop.InstanceId, stop.Exception.Message)));
+    }
+
+    [Fact]
     public async Task DisposeAsync_HookWaitingOnItsToken_HookIsCancelledAndAwaited()
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

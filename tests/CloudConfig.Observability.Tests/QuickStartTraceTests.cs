@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using CloudConfig.Core;
 using CloudConfig.Samples.Shared;
-using Microsoft.Extensions.DependencyInjection;
+using CloudConfig.Testing;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -38,8 +38,7 @@ public sealed class QuickStartTraceTests
         {
             await using (var local = await LocalCloud.StartAsync(new LocalCloudOptions { AppOverHttp = true }))
             {
-                await using var services = local.CreateAppServices();
-                var result = await new QuickStartScenario(services.GetRequiredService<ConfigProvisioner>(), new SampleLaunch(), Timeout).RunAsync();
+                var result = await new QuickStartScenario(local.Provisioner, new SampleLaunch(), Timeout).RunAsync();
                 Assert.Equal(3, result.Instances.Count);
                 secrets = [.. local.Cloud!.Instances.Select(i => BootString.Parse(i.UserData!).Secret.Reveal())];
                 metering.ForceFlush();

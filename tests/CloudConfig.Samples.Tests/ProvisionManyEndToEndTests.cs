@@ -1,7 +1,7 @@
 using CloudConfig.Core;
 using CloudConfig.Deltacloud.Embedded;
 using CloudConfig.Samples.Shared;
-using Microsoft.Extensions.DependencyInjection;
+using CloudConfig.Testing;
 
 namespace CloudConfig.Samples.Tests;
 
@@ -14,9 +14,8 @@ public sealed class ProvisionManyEndToEndTests
     public async Task ProvisionManyAsync_HundredInstancesAtOnce_AllConfigureThroughTheRealAgent()
     {
         await using var local = await LocalCloud.StartAsync();
-        await using var services = local.CreateAppServices();
 
-        var result = await new ManyScenario(services.GetRequiredService<ConfigProvisioner>(), new SampleLaunch(), Timeout).RunAsync(100);
+        var result = await new ManyScenario(local.Provisioner, new SampleLaunch(), Timeout).RunAsync(100);
 
         Assert.Empty(result.Failures);
         Assert.Equal(100, result.Configured.Count);
@@ -43,11 +42,11 @@ public sealed class ProvisionManyEndToEndTests
         await using var local = await LocalCloud.StartAsync(new LocalCloudOptions
         {
             CreateFault = number => number % 7 == 0 ? EmbeddedCreateFault.Fail(500) : EmbeddedCreateFault.None,
+            // One attempt per create, so the injected failures reach the provisioner instead of being retried away.
+            ConfigureDeltacloud = client => client.MaxCreateAttempts = 1,
         });
-        // One attempt per create, so the injected failures reach the provisioner instead of being retried away.
-        await using var services = local.CreateAppServices(client => client.MaxCreateAttempts = 1);
 
-        var result = await new ManyScenario(services.GetRequiredService<ConfigProvisioner>(), new SampleLaunch(), Timeout).RunAsync(100);
+        var result = await new ManyScenario(local.Provisioner, new SampleLaunch(), Timeout).RunAsync(100);
 
         var failed = result.Results.Where(r => !r.Succeeded).ToList();
         Assert.Equal(100 / 7, failed.Count);

@@ -1,6 +1,6 @@
 using CloudConfig.Core;
 using CloudConfig.Samples.Shared;
-using Microsoft.Extensions.DependencyInjection;
+using CloudConfig.Testing;
 
 namespace CloudConfig.Samples.Tests;
 
@@ -12,9 +12,8 @@ public sealed class ScenarioTests
     public async Task QuickStartScenario_OnEmbeddedCloud_ConfiguresThreeRolesThenAppliesTheUpdate()
     {
         await using var local = await LocalCloud.StartAsync();
-        await using var services = local.CreateAppServices();
 
-        var result = await new QuickStartScenario(services.GetRequiredService<ConfigProvisioner>(), new SampleLaunch(), Timeout).RunAsync();
+        var result = await new QuickStartScenario(local.Provisioner, new SampleLaunch(), Timeout).RunAsync();
 
         Assert.Equal(["web", "db", "cache"], result.Instances.Select(r => r.Role));
         Assert.All(result.Instances, row =>
@@ -37,9 +36,8 @@ public sealed class ScenarioTests
     public async Task DynamicPoolScenario_OnEmbeddedCloud_EveryEntryClaimedExactlyOnceAndConfigured()
     {
         await using var local = await LocalCloud.StartAsync();
-        await using var services = local.CreateAppServices();
 
-        var result = await new DynamicPoolScenario(local, services.GetRequiredService<ConfigProvisioner>(), new SampleLaunch(), Timeout).RunAsync(12);
+        var result = await new DynamicPoolScenario(local, new SampleLaunch(), Timeout).RunAsync(12);
 
         Assert.Equal(12, result.Claims.Count);
         Assert.Equal(12, result.Claims.Select(c => c.InstanceId).Distinct().Count());

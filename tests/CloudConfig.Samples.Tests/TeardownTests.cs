@@ -2,7 +2,7 @@ using CloudConfig.Core;
 using CloudConfig.Deltacloud.Embedded;
 using CloudConfig.Samples.Shared;
 using CloudConfig.Samples.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
+using CloudConfig.Testing;
 
 namespace CloudConfig.Samples.Tests;
 
@@ -16,17 +16,15 @@ public sealed class TeardownTests
     public async Task QuickStart_OnADeltacloudLikeTheMockDriver_LeavesNoInstanceRunningAndNoEntry()
     {
         await using var cloud = await MockDriverCloudAsync();
-        await using var local = await LocalCloud.StartAsync(new LocalCloudOptions { EmbeddedCloud = false });
-        await using var services = local.CreateAppServices(client => PointAt(client, cloud), runAgentsLocally: true);
-        var teardown = SampleTeardown.For(services);
+        await using var local = await LocalCloud.StartAsync(On(cloud));
 
-        var result = await new QuickStartScenario(services.GetRequiredService<ConfigProvisioner>(), new SampleLaunch(), Timeout, teardown).RunAsync();
+        var result = await new QuickStartScenario(local.Provisioner, new SampleLaunch(), Timeout).RunAsync();
         Assert.Equal(7, cloud.Instances.Count);
-        var report = await teardown.RunAsync();
+        var report = await local.EndAllAsync();
 
         Assert.Equal(3, result.Instances.Count);
         Assert.Equal((3, 3, true), (report.InstancesTerminated, report.EntriesRemoved, report.Clean));
-        Assert.Equal("Cleaned up: 3 instances terminated, 3 entries removed.", report.Summary);
+        Assert.Equal("Cleaned up: 3 instances terminated, 3 entries removed.", TeardownPrinter.Summary(report));
         Assert.Equal(MockInstances, cloud.Instances.Select(i => i.Id).Order());
         Assert.Equal(0, local.Cache.Count);
         Assert.Equal(0, local.Agents.Running);
@@ -37,12 +35,10 @@ public sealed class TeardownTests
     public async Task QuickStart_OnTheEmbeddedCloud_ItsStopHookEndsTheAgentsToo()
     {
         await using var local = await LocalCloud.StartAsync();
-        await using var services = local.CreateAppServices();
-        var teardown = SampleTeardown.For(services);
 
-        await new QuickStartScenario(services.GetRequiredService<ConfigProvisioner>(), new SampleLaunch(), Timeout, teardown).RunAsync();
+        await new QuickStartScenario(local.Provisioner, new SampleLaunch(), Timeout).RunAsync();
         Assert.Equal(3, local.Agents.Running);
-        var report = await teardown.RunAsync();
+        var report = await local.EndAllAsync();
 
         Assert.True(report.Clean, string.Join("; ", report.Failures));
         Assert.Empty(local.Cloud!.Instances);
@@ -56,15 +52,13 @@ public sealed class TeardownTests
         // The third create makes its machine but holds the answer: the run is cancelled with that launch in flight.
         using var interrupted = new CancellationTokenSource();
         await using var cloud = await MockDriverCloudAsync(n => n == 3 ? EmbeddedCreateFault.RespondLate(TimeSpan.FromMinutes(10)) : EmbeddedCreateFault.None);
-        await using var local = await LocalCloud.StartAsync(new LocalCloudOptions { EmbeddedCloud = false });
-        await using var services = local.CreateAppServices(client => PointAt(client, cloud), runAgentsLocally: true);
-        var teardown = SampleTeardown.For(services);
-        var run = new QuickStartScenario(services.GetRequiredService<ConfigProvisioner>(), new SampleLaunch(), Timeout, teardown).RunAsync(interrupted.Token);
+        await using var local = await LocalCloud.StartAsync(On(cloud));
+        var run = new QuickStartScenario(local.Provisioner, new SampleLaunch(), Timeout).RunAsync(interrupted.Token);
 
         await WaitUntilAsync(() => cloud.Instances.Count == 7, "the three instances to exist");
         await interrupted.CancelAsync();
         var error = await Assert.ThrowsAnyAsync<Exception>(() => run);
-        var report = await teardown.RunAsync();
+        var report = await local.EndAllAsync();
 
         Assert.True(error is ProvisioningException or OperationCanceledException, error.ToString());
         Assert.True(report.Clean, string.Join("; ", report.Failures));
@@ -80,11 +74,9 @@ public sealed class TeardownTests
     public async Task DynamicPool_EndsThePoolsInstancesAndEntries()
     {
         await using var local = await LocalCloud.StartAsync();
-        await using var services = local.CreateAppServices();
-        var teardown = SampleTeardown.For(services);
 
-        await new DynamicPoolScenario(local, services.GetRequiredService<ConfigProvisioner>(), new SampleLaunch(), Timeout, teardown).RunAsync(4);
-        var report = await teardown.RunAsync();
+        await new DynamicPoolScenario(local, new SampleLaunch(), Timeout).RunAsync(4);
+        var report = await local.EndAllAsync();
 
         Assert.Equal((4, 4, true), (report.InstancesTerminated, report.EntriesRemoved, report.Clean));
         Assert.Empty(local.Cloud!.Instances);
@@ -154,12 +146,17 @@ public sealed class TeardownTests
             CreateFault = createFault,
         });
 
-    private static void PointAt(CloudConfig.Deltacloud.DeltacloudClientOptions client, EmbeddedDeltacloud cloud)
+    // What --deltacloud-url does: no embedded cloud in the local cloud, the agents started by the launcher.
+    private static LocalCloudOptions On(EmbeddedDeltacloud cloud) => new()
     {
-        client.BaseUrl = cloud.ApiUrl;
-        client.Username = cloud.Username;
-        client.Password = cloud.Password;
-    }
+        EmbeddedCloud = false,
+        ConfigureDeltacloud = client =>
+        {
+            client.BaseUrl = cloud.ApiUrl;
+            client.Username = cloud.Username;
+            client.Password = cloud.Password;
+        },
+    };
 
     private static async Task WaitUntilAsync(Func<bool> condition, string what)
     {

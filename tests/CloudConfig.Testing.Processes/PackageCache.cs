@@ -16,6 +16,13 @@ public static class PackageCache
             {
                 Directory.Delete(folder, recursive: true);
             }
+
+            // The id's folder too, once no version is left in it (another run may be filling it: then it stays).
+            var idFolder = Path.GetDirectoryName(folder)!;
+            if (Directory.Exists(idFolder) && !Directory.EnumerateFileSystemEntries(idFolder).Any())
+            {
+                Directory.Delete(idFolder);
+            }
         }
         catch (IOException)
         {

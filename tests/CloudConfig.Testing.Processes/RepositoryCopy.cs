@@ -3,7 +3,7 @@ using System.Xml.Linq;
 namespace CloudConfig.Testing.Processes;
 
 /// <summary>
-/// A copy of just what building one project needs (the repository's top-level files, src's shared files and the
+/// A copy of just what building one project needs (the repository's top-level files, src's shared files, src/Shared and the
 /// project with everything it references), without bin and obj: a pack there never touches the assemblies that
 /// other tests of the same run have loaded from the working tree.
 /// </summary>
@@ -19,6 +19,7 @@ public static class RepositoryCopy
     {
         CopyFiles(Root, target);
         CopyFiles(Path.Combine(Root, "src"), Path.Combine(target, "src"));
+        CopyTree(Path.Combine(Root, "src", "Shared"), Path.Combine(target, "src", "Shared"));
         var projects = relativeProjects.SelectMany(p => Closure(Path.Combine(Root, p))).ToHashSet(StringComparer.Ordinal);
         foreach (var project in projects)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CloudConfig.Core;
+using CloudConfig.Testing;
 
 namespace CloudConfig.Samples.Shared;
 
@@ -10,12 +11,12 @@ namespace CloudConfig.Samples.Shared;
 /// come first served, and watch the claims until every entry is configured.
 /// </summary>
 /// <param name="cloud">The local cloud: its embedded cloud boots the instances, its image "bakes in" the pool.</param>
-/// <param name="provisioner">The provisioner (cache + launcher).</param>
 /// <param name="launch">Where to start the instances.</param>
 /// <param name="timeout">How long the whole pool may take to configure.</param>
-/// <param name="teardown">Remembers the pool's entries and instances, for the sample to end before it exits; none when null.</param>
-public sealed class DynamicPoolScenario(LocalCloud cloud, ConfigProvisioner provisioner, SampleLaunch launch, TimeSpan timeout, SampleTeardown? teardown = null)
+public sealed class DynamicPoolScenario(LocalCloud cloud, SampleLaunch launch, TimeSpan timeout)
 {
+    private readonly ConfigProvisioner _provisioner = cloud.Provisioner;
+
     /// <summary>Runs it.</summary>
     /// <param name="count">How many entries and instances.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
@@ -32,14 +33,10 @@ public sealed class DynamicPoolScenario(LocalCloud cloud, ConfigProvisioner prov
             .ToList();
 
         var started = Stopwatch.GetTimestamp();
-        var registration = await provisioner.RegisterDynamicPoolAsync(pool, configurations, credential, cancellationToken).ConfigureAwait(false);
-        teardown?.TrackEntries(registration.Uuids);
-        cloud.BakedInPool = new DynamicPoolAccess(cloud.RendezvousAddress, pool, credential);
+        var registration = await _provisioner.RegisterDynamicPoolAsync(pool, configurations, credential, cancellationToken).ConfigureAwait(false);
+        cloud.Agents.BakedInPool = new DynamicPoolAccess(cloud.RendezvousAddress, pool, credential);
         var instances = await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
-        {
-            var request = launch.ToRequest($"{pool}-{i}");
-            return teardown is null ? provisioner.LaunchForPoolAsync(request, cancellationToken) : teardown.LaunchForPoolAsync(request, cancellationToken);
-        })).ConfigureAwait(false);
+            _provisioner.LaunchForPoolAsync(launch.ToRequest($"{pool}-{i}"), cancellationToken))).ConfigureAwait(false);
         var entries = await WatchUntilConfiguredAsync(pool, count, cancellationToken).ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(started);
 
@@ -61,7 +58,7 @@ public sealed class DynamicPoolScenario(LocalCloud cloud, ConfigProvisioner prov
         deadline.CancelAfter(timeout);
         try
         {
-            await foreach (var entry in provisioner.WatchPoolAsync(pool, deadline.Token).ConfigureAwait(false))
+            await foreach (var entry in _provisioner.WatchPoolAsync(pool, deadline.Token).ConfigureAwait(false))
             {
                 latest[entry.Uuid] = entry;
                 if (latest.Count == count && latest.Values.All(e => e.Status.State is InstanceState.Configured or InstanceState.Failed))

@@ -11,8 +11,7 @@ namespace CloudConfig.Samples.Shared;
 /// <param name="provisioner">The provisioner (cache + launcher).</param>
 /// <param name="launch">Where to start the instances.</param>
 /// <param name="timeout">How long each instance may take to configure once started.</param>
-/// <param name="teardown">Remembers every instance started, for the sample to end before it exits; none when null.</param>
-public sealed class ManyScenario(ConfigProvisioner provisioner, SampleLaunch launch, TimeSpan timeout, SampleTeardown? teardown = null)
+public sealed class ManyScenario(ConfigProvisioner provisioner, SampleLaunch launch, TimeSpan timeout)
 {
     /// <summary>Runs it.</summary>
     /// <param name="count">How many instances.</param>
@@ -32,7 +31,6 @@ public sealed class ManyScenario(ConfigProvisioner provisioner, SampleLaunch lau
             requests,
             progress: new SynchronousProgress(p =>
             {
-                teardown?.Track(p.Latest);
                 tracker.Launched(p.Latest);
                 if (p.Latest.Instance is { } instance)
                 {

@@ -10,8 +10,7 @@ namespace CloudConfig.Samples.Shared;
 /// <param name="provisioner">The provisioner (cache + launcher).</param>
 /// <param name="launch">Where to start the instances.</param>
 /// <param name="timeout">How long each instance may take to configure.</param>
-/// <param name="teardown">Remembers every instance started, for the sample to end before it exits; none when null.</param>
-public sealed class QuickStartScenario(ConfigProvisioner provisioner, SampleLaunch launch, TimeSpan timeout, SampleTeardown? teardown = null)
+public sealed class QuickStartScenario(ConfigProvisioner provisioner, SampleLaunch launch, TimeSpan timeout)
 {
     /// <summary>Runs it.</summary>
     /// <param name="cancellationToken">Cancels the run.</param>
@@ -20,10 +19,7 @@ public sealed class QuickStartScenario(ConfigProvisioner provisioner, SampleLaun
     {
         var started = Stopwatch.GetTimestamp();
         var provisioned = await Task.WhenAll(SampleConfigurations.Roles.Select(role =>
-        {
-            var request = new ProvisionRequest(launch.ToRequest(), SampleConfigurations.ForRole(role));
-            return teardown is null ? provisioner.ProvisionAsync(request, cancellationToken) : teardown.ProvisionAsync(request, cancellationToken);
-        })).ConfigureAwait(false);
+            provisioner.ProvisionAsync(new ProvisionRequest(launch.ToRequest(), SampleConfigurations.ForRole(role)), cancellationToken))).ConfigureAwait(false);
         var configured = await Task.WhenAll(provisioned.Select(p =>
             provisioner.WaitUntilConfiguredAsync(p.Uuid, timeout, cancellationToken))).ConfigureAwait(false);
         var provisionTime = Stopwatch.GetElapsedTime(started);

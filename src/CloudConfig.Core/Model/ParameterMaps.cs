@@ -1,7 +1,7 @@
 namespace CloudConfig.Core;
 
 /// <summary>Helpers for parameter maps.</summary>
-public static class ParameterMaps
+internal static class ParameterMaps
 {
     /// <summary>Whether two maps hold the same keys with equal values.</summary>
     public static bool AreEqual(IReadOnlyDictionary<string, ParameterValue> left, IReadOnlyDictionary<string, ParameterValue> right)

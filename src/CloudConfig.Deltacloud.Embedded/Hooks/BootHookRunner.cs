@@ -4,7 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace CloudConfig.Deltacloud.Embedded;
 
 // Runs the boot and stop hooks off the request path, one task per call, so a slow hook delays neither the
-// response nor other instances' hooks. Failures are logged and swallowed: the server must stay up.
+// response nor other instances' hooks. Failures never reach the client (the server must stay up, as a real cloud's
+// does when a machine fails to boot): each is kept in Failures, which the cloud exposes, and logged.
 internal sealed partial class BootHookRunner(
     Func<EmbeddedInstance, CancellationToken, Task>? boot,
     Func<EmbeddedInstance, CancellationToken, Task>? stop,
@@ -12,10 +13,13 @@ internal sealed partial class BootHookRunner(
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Task, byte> _running = new();
+    private readonly ConcurrentQueue<EmbeddedHookFailure> _failures = new();
 
-    public void Dispatch(EmbeddedInstance instance) => Run(boot, "boot", instance);
+    public IReadOnlyList<EmbeddedHookFailure> Failures => [.. _failures];
 
-    public void DispatchStop(EmbeddedInstance instance) => Run(stop, "stop", instance);
+    public void Dispatch(EmbeddedInstance instance) => Run(boot, EmbeddedHook.Boot, instance);
+
+    public void DispatchStop(EmbeddedInstance instance) => Run(stop, EmbeddedHook.Stop, instance);
 
     public async ValueTask DisposeAsync()
     {
@@ -24,7 +28,7 @@ internal sealed partial class BootHookRunner(
         _stopping.Dispose();
     }
 
-    private void Run(Func<EmbeddedInstance, CancellationToken, Task>? hook, string kind, EmbeddedInstance instance)
+    private void Run(Func<EmbeddedInstance, CancellationToken, Task>? hook, EmbeddedHook kind, EmbeddedInstance instance)
     {
         if (hook is null || _stopping.IsCancellationRequested)
         {
@@ -42,7 +46,7 @@ internal sealed partial class BootHookRunner(
         }
     }
 
-    private async Task RunAsync(Func<EmbeddedInstance, CancellationToken, Task> hook, string kind, EmbeddedInstance instance)
+    private async Task RunAsync(Func<EmbeddedInstance, CancellationToken, Task> hook, EmbeddedHook kind, EmbeddedInstance instance)
     {
         try
         {
@@ -56,7 +60,8 @@ internal sealed partial class BootHookRunner(
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            Log.HookFailed(logger, kind, instance.Id, exception);
+            _failures.Enqueue(new EmbeddedHookFailure(kind, instance.Id, exception));
+            Log.HookFailed(logger, kind == EmbeddedHook.Boot ? "boot" : "stop", instance.Id, exception);
         }
     }
 

@@ -11,7 +11,13 @@ internal sealed partial class RendezvousEndpoints
 {
     private const string AssignOperation = "assign_dynamic";
 
-    public Task FetchAsync(HttpContext context) => RunInstanceAsync(context, "fetch", async (uuid, auth, cancellationToken) =>
+    public Task FetchAsync(HttpContext context) => RunInstanceAsync(context, "fetch", static (self, context, uuid, auth, cancellationToken) => self.FetchVerifiedAsync(context, uuid, auth, cancellationToken));
+
+    public Task WaitForUpdateAsync(HttpContext context) => RunInstanceAsync(context, "wait", static (self, context, uuid, auth, cancellationToken) => self.WaitVerifiedAsync(context, uuid, auth, cancellationToken));
+
+    public Task ReportAsync(HttpContext context) => RunInstanceAsync(context, "report", static (self, context, uuid, auth, cancellationToken) => self.ReportVerifiedAsync(context, uuid, auth, cancellationToken));
+
+    private async Task<bool> FetchVerifiedAsync(HttpContext context, Guid uuid, InstanceAuthorization auth, CancellationToken cancellationToken)
     {
         if (!auth.IsBoot && !auth.IsTrust)
         {
@@ -44,9 +50,9 @@ internal sealed partial class RendezvousEndpoints
         context.Response.Headers.ETag = RendezvousHeaders.ETagFor(configuration.Generation);
         await WriteConfigurationAsync(context, configuration).ConfigureAwait(false);
         return true;
-    });
+    }
 
-    public Task WaitForUpdateAsync(HttpContext context) => RunInstanceAsync(context, "wait", async (uuid, auth, cancellationToken) =>
+    private async Task<bool> WaitVerifiedAsync(HttpContext context, Guid uuid, InstanceAuthorization auth, CancellationToken cancellationToken)
     {
         if (!auth.IsTrust)
         {
@@ -90,9 +96,9 @@ internal sealed partial class RendezvousEndpoints
         context.Response.Headers.ETag = RendezvousHeaders.ETagFor(configuration.Generation);
         await WriteConfigurationAsync(context, configuration).ConfigureAwait(false);
         return true;
-    });
+    }
 
-    public Task ReportAsync(HttpContext context) => RunInstanceAsync(context, "report", async (uuid, auth, cancellationToken) =>
+    private async Task<bool> ReportVerifiedAsync(HttpContext context, Guid uuid, InstanceAuthorization auth, CancellationToken cancellationToken)
     {
         if (!auth.IsTrust)
         {
@@ -107,7 +113,7 @@ internal sealed partial class RendezvousEndpoints
         RendezvousTelemetry.Reported(report.Status);
         context.Response.StatusCode = StatusCodes.Status204NoContent;
         return true;
-    });
+    }
 
     public Task AssignAsync(HttpContext context) => RunAsync(context, AssignOperation, async () =>
     {
@@ -134,30 +140,32 @@ internal sealed partial class RendezvousEndpoints
         }
     });
 
-    private Task RunInstanceAsync(HttpContext context, string operation, Func<Guid, InstanceAuthorization, CancellationToken, Task<bool>> handle) =>
-        RunAsync(context, operation, async () =>
+    private Task RunInstanceAsync(HttpContext context, string operation, Func<RendezvousEndpoints, HttpContext, Guid, InstanceAuthorization, CancellationToken, Task<bool>> handle) =>
+        RunAsync(context, operation, (Self: this, Context: context, Operation: operation, Handle: handle), static state => state.Self.RunVerifiedAsync(state.Context, state.Operation, state.Handle));
+
+    private async Task RunVerifiedAsync(HttpContext context, string operation, Func<RendezvousEndpoints, HttpContext, Guid, InstanceAuthorization, CancellationToken, Task<bool>> handle)
+    {
+        var uuid = ParseUuid(context);
+        var auth = InstanceAuthorization.Parse(context.Request.Headers.Authorization);
+        try
         {
-            var uuid = ParseUuid(context);
-            var auth = InstanceAuthorization.Parse(context.Request.Headers.Authorization);
-            try
+            if (auth is null || !await handle(this, context, uuid, auth, context.RequestAborted).ConfigureAwait(false))
             {
-                if (auth is null || !await handle(uuid, auth, context.RequestAborted).ConfigureAwait(false))
-                {
-                    await RefuseAsync(context, operation, "missing or malformed credential", RendezvousProblems.Unauthorized()).ConfigureAwait(false);
-                }
+                await RefuseAsync(context, operation, "missing or malformed credential", RendezvousProblems.Unauthorized()).ConfigureAwait(false);
             }
-            catch (BootSecretReplayedException)
-            {
-                await RefuseAsync(context, operation, "replayed boot secret", RendezvousProblems.NotFound()).ConfigureAwait(false);
-            }
-            catch (ConfigEntryNotFoundException)
-            {
-                await RefuseAsync(context, operation, "unknown entry or wrong credential", RendezvousProblems.NotFound()).ConfigureAwait(false);
-            }
-        });
+        }
+        catch (BootSecretReplayedException)
+        {
+            await RefuseAsync(context, operation, "replayed boot secret", RendezvousProblems.NotFound()).ConfigureAwait(false);
+        }
+        catch (ConfigEntryNotFoundException)
+        {
+            await RefuseAsync(context, operation, "unknown entry or wrong credential", RendezvousProblems.NotFound()).ConfigureAwait(false);
+        }
+    }
 
     private static Task WriteConfigurationAsync(HttpContext context, InstanceConfiguration configuration) =>
-        RendezvousHttp.WriteJsonAsync(context, StatusCodes.Status200OK, InstanceConfigurationMessage.From(configuration), RendezvousJsonContext.Default.InstanceConfigurationMessage);
+        RendezvousHttp.WriteSmallJsonAsync(context, StatusCodes.Status200OK, InstanceConfigurationMessage.From(configuration), RendezvousJsonContext.Default.InstanceConfigurationMessage);
 
     private static long KnownGeneration(HttpContext context)
     {

@@ -34,13 +34,16 @@ internal sealed partial class RendezvousEndpoints(
     private Task<T> ReadAsync<T>(HttpContext context, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
         RendezvousHttp.ReadJsonAsync(context, typeInfo, _options.MaxRequestBodyBytes);
 
-    private async Task RunAsync(HttpContext context, string operation, Func<Task> handle)
+    private Task RunAsync(HttpContext context, string operation, Func<Task> handle) => RunAsync(context, operation, handle, static handle => handle());
+
+    // The state form lets the instance routes, which every agent calls, pass what they need without a closure per request.
+    private async Task RunAsync<TState>(HttpContext context, string operation, TState state, Func<TState, Task> handle)
     {
         context.Response.Headers.CacheControl = "no-store";
         using var activity = RendezvousTelemetry.Start(operation, context);
         try
         {
-            await handle().ConfigureAwait(false);
+            await handle(state).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

@@ -20,16 +20,18 @@ internal sealed record InstanceAuthorization(string Scheme, Secret First, Secret
             return null;
         }
 
-        var parts = header.Split(' ');
+        // Read in place rather than split: an agent sends this on every poll.
+        var space = header.IndexOf(' ', StringComparison.Ordinal);
+        var scheme = space < 0 ? header.AsSpan() : header.AsSpan(0, space);
+        var rest = space < 0 ? null : header[(space + 1)..];
+        var second = rest?.IndexOf(' ', StringComparison.Ordinal) ?? -1;
         try
         {
-            return (parts[0], parts.Length) switch
-            {
-                (RendezvousHeaders.TrustScheme, 2) => new(parts[0], Secret.FromString(parts[1]), null),
-                (RendezvousHeaders.BootScheme or RendezvousHeaders.PoolScheme, 3) =>
-                    new(parts[0], Secret.FromString(parts[1]), Secret.FromString(parts[2])),
-                _ => null,
-            };
+            return rest is null ? null
+                : scheme.SequenceEqual(RendezvousHeaders.TrustScheme) && second < 0 ? new(RendezvousHeaders.TrustScheme, Secret.FromString(rest), null)
+                : (scheme.SequenceEqual(RendezvousHeaders.BootScheme) || scheme.SequenceEqual(RendezvousHeaders.PoolScheme)) && second >= 0 && rest.IndexOf(' ', second + 1) < 0
+                    ? new(scheme.SequenceEqual(RendezvousHeaders.BootScheme) ? RendezvousHeaders.BootScheme : RendezvousHeaders.PoolScheme, Secret.FromString(rest[..second]), Secret.FromString(rest[(second + 1)..]))
+                : null;
         }
         catch (InvalidConfigInputException)
         {

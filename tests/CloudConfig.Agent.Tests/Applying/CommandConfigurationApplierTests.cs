@@ -83,8 +83,9 @@ public sealed class CommandConfigurationApplierTests : IDisposable
         var script = _temp.WriteScript("session.sh", """
             echo "ids=$(cut -d' ' -f1,5,6 /proc/$$/stat)" >> "$CLOUDCONFIG_PARAMETERS_FILE"
             run="$(dirname "$CLOUDCONFIG_PARAMETERS_FILE")"
-            # The agent records the run once it knows the pid, just after the start: give it a moment on a busy machine.
-            for i in $(seq 1 500); do [ -s "$run/current.json" ] && break; sleep 0.01; done
+            # The agent records the run before the start, then again with the pid just after it: wait for the second
+            # (the first is already there when this runs), on a busy machine too.
+            for i in $(seq 1 500); do grep -qs '"pid"' "$run/current.json" && break; sleep 0.01; done
             cat "$run/current.json" > "$run/record.copy"
             """);
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using CloudConfig.Core;
-using CloudConfig.Samples.Shared;
+using CloudConfig.Testing;
 using CloudConfig.Testing.Processes;
 
 namespace CloudConfig.Federation.Tests;

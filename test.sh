@@ -24,6 +24,18 @@ if ! command -v nats-server >/dev/null 2>&1 && [ ! -x /usr/sbin/nats-server ]; t
   }
 fi
 
+# The federation's end-to-end tests build network namespaces, veth links and nftables rules (they need root): ip and nft.
+for tool in ip:iproute2 nft:nftables; do
+  if ! command -v "${tool%%:*}" >/dev/null 2>&1 && [ ! -x "/usr/sbin/${tool%%:*}" ]; then
+    echo "Installing ${tool##*:} for the federation tests..." >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q >&2 && apt-get install -y -q --no-install-recommends "${tool##*:}" >&2 || {
+      echo "Could not install the Debian package ${tool##*:} (needs root and apt)." >&2
+      exit 1
+    }
+  fi
+done
+
 # The rendezvous README's curl session runs as written in bash (tests/CloudConfig.Rendezvous.Tests/CurlSessionTests.cs).
 missing=""
 for tool in curl jq openssl; do command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"; done

@@ -63,7 +63,7 @@ public sealed class NatsConfigCache : IConfigCache, IAsyncDisposable
         _site = new NatsSite(connection, settings, layout, log);
         var queue = new PoolQueue();
         _registry = new SiteRegistry(_site, queue, _time, log);
-        _rendezvous = new SiteRendezvous(_site, queue, _time, log);
+        _rendezvous = new SiteRendezvous(_site, queue, new TrustBindings(value.ContactWriteInterval), _time, log);
         _watcher = new ChangeWatcher(_site, _signals, log);
     }
 

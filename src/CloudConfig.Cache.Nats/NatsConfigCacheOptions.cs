@@ -34,4 +34,12 @@ public sealed class NatsConfigCacheOptions : NatsStoreOptions
     /// premises. Null (the default) for a single site holding every bucket.
     /// </summary>
     public string? OnPremisesDomain { get; set; }
+
+    /// <summary>
+    /// A trusted fetch records the instance's contact (a write of its instance record, mirrored on premises in a
+    /// federation) only when this process recorded none for it within this interval; so an entry's
+    /// <c>LastContactAt</c> may be up to this much older than its latest fetch (reports and claims are always
+    /// recorded). Zero records every fetch. Default 5 seconds.
+    /// </summary>
+    public TimeSpan ContactWriteInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -10,8 +10,9 @@ public static class NatsConfigCacheServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="NatsConfigCache"/> as the <see cref="IConfigCache"/>, replacing any cache registered
-    /// before (choosing NATS is a deliberate choice; the in-memory default must not win over it). It connects
-    /// lazily, on the first call. Options are validated at start-up.
+    /// before: like every <c>Add*ConfigCache</c>, the cache added last wins, and <see cref="IConfigRegistry"/> and
+    /// <see cref="IConfigRendezvous"/> follow it. It connects lazily, on the first call. Options are validated at
+    /// start-up, every problem listed at once.
     /// </summary>
     public static IServiceCollection AddNatsConfigCache(this IServiceCollection services, Action<NatsConfigCacheOptions> configure)
     {
@@ -21,8 +22,6 @@ public static class NatsConfigCacheServiceCollectionExtensions
         services.Configure(configure);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NatsConfigCacheOptions>, NatsConfigCacheOptionsValidator>());
         services.TryAddSingleton<NatsConfigCache>();
-        services.RemoveAll<IConfigCache>();
-        services.AddSingleton<IConfigCache>(sp => sp.GetRequiredService<NatsConfigCache>());
-        return services.AddConfigCacheRoles();
+        return services.AddConfigCache(sp => sp.GetRequiredService<NatsConfigCache>());
     }
 }

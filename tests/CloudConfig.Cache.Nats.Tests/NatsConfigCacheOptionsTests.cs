@@ -1,6 +1,4 @@
-using CloudConfig.Cache.InMemory;
 using CloudConfig.Core;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CloudConfig.Cache.Nats.Tests;
@@ -20,6 +18,7 @@ public sealed class NatsConfigCacheOptionsTests
             MirrorStaleAfter = TimeSpan.Zero,
             ClaimReservationTimeout = TimeSpan.Zero,
             OnPremisesDomain = "on prem",
+            ContactWriteInterval = TimeSpan.FromMinutes(2),
             Limits = new ConfigCacheLimits { MaxEntries = 0 },
         };
 
@@ -37,6 +36,7 @@ public sealed class NatsConfigCacheOptionsTests
                 "ClaimReservationTimeout must be greater than zero (was 00:00:00).",
                 "MaxEntries must be greater than zero (was 0).",
                 "OnPremisesDomain must be a JetStream domain: 1 to 64 letters, digits, '-' or '_'.",
+                "ContactWriteInterval must be between zero and 00:01:00 (was 00:02:00).",
             ],
             error.Failures);
         Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
@@ -61,33 +61,5 @@ public sealed class NatsConfigCacheOptionsTests
         await using var cache = new NatsConfigCache(Options.Create(new NatsConfigCacheOptions { Url = $"nats://127.0.0.1:{port}", OperationTimeout = TimeSpan.FromSeconds(1) }));
 
         await Assert.ThrowsAsync<ConfigCacheUnavailableException>(() => cache.GetAsync(Guid.NewGuid()));
-    }
-
-    [Fact]
-    public async Task AddNatsConfigCache_ReplacesTheInMemoryCacheInEveryRole()
-    {
-        var services = new ServiceCollection();
-        services.AddInMemoryConfigCache();
-        services.AddNatsConfigCache(o => o.Url = "nats://127.0.0.1:4222");
-        await using var provider = services.BuildServiceProvider();
-
-        var cache = provider.GetRequiredService<IConfigCache>();
-
-        Assert.IsType<NatsConfigCache>(cache);
-        Assert.Same(cache, provider.GetRequiredService<IConfigRegistry>());
-        Assert.Same(cache, provider.GetRequiredService<IConfigRendezvous>());
-    }
-
-    [Fact]
-    public void AddNatsConfigCache_OnTheBuilder_RegistersTheCacheAndValidatesOnStart()
-    {
-        var services = new ServiceCollection();
-        services.AddCloudConfig().AddNatsConfigCache(o => o.BucketPrefix = "bad prefix");
-        using var provider = services.BuildServiceProvider();
-
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IConfigCache>());
-
-        Assert.Contains("Exactly one of Url and Connection must be set.", error.Failures);
-        Assert.Contains("BucketPrefix must be 1 to 64 letters, digits, '-' or '_'.", error.Failures);
     }
 }

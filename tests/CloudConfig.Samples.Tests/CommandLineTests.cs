@@ -10,6 +10,8 @@ public sealed class CommandLineTests
     [InlineData("DynamicPool", "--count")]
     [InlineData("DeltacloudExplorer", "--keep")]
     [InlineData("RendezvousServer", "--redis")]
+    [InlineData("RendezvousServer", "--nats-on-premises-domain")]
+    [InlineData("Federation", "--outage")]
     public async Task Help_PrintsTheUsageAndExitsZero(string sample, string anOption)
     {
         var run = await SampleProcess.RunAsync(sample, "--help");
@@ -33,6 +35,9 @@ public sealed class CommandLineTests
     [InlineData("DeltacloudExplorer", "--url http://host/api --format yaml", "yaml")]
     [InlineData("RendezvousServer", "ftp://127.0.0.1:1", "'ftp://127.0.0.1:1' is not an http or https URL to listen on.")]
     [InlineData("RendezvousServer", "--redis", "'--redis'")]
+    [InlineData("RendezvousServer", "--redis 127.0.0.1:6379 --nats nats://127.0.0.1:4222", "Give --redis or --nats, not both.")]
+    [InlineData("RendezvousServer", "--nats-on-premises-domain onprem", "--nats-on-premises-domain and --nats-bucket-prefix need --nats.")]
+    [InlineData("Federation", "--outage 0", "--outage must be a whole number from 1 to 600 (was '0').")]
     public async Task UsageError_ExitsTwoNamingTheProblem(string sample, string arguments, string named)
     {
         var run = await SampleProcess.RunAsync(sample, arguments.Split(' '));

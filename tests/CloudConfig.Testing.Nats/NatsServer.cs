@@ -17,16 +17,17 @@ public sealed class NatsServer : IAsyncDisposable
     /// <summary>The Debian package that provides <c>nats-server</c>.</summary>
     public const string PackageName = "nats-server";
 
-    private const string DirectoryPrefix = "cloudconfig-nats-";
+    internal const string DirectoryPrefix = "cloudconfig-nats-";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private readonly StringBuilder _output = new();
     private Process? _process;
 
-    private NatsServer(string name, NatsServerPorts ports, string directory)
+    private NatsServer(string name, NatsServerPorts ports, string directory, string? networkNamespace)
     {
         Name = name;
         Ports = ports;
         Directory = directory;
+        NetworkNamespace = networkNamespace;
     }
 
     /// <summary>The name given at start, for messages.</summary>
@@ -34,6 +35,9 @@ public sealed class NatsServer : IAsyncDisposable
 
     /// <summary>The ports and store directory; the same across restarts.</summary>
     public NatsServerPorts Ports { get; }
+
+    /// <summary>The network namespace the server runs in (its "loopback" ports are that namespace's), or null for this one.</summary>
+    public string? NetworkNamespace { get; }
 
     /// <summary>The server's temporary directory.</summary>
     public string Directory { get; }
@@ -71,15 +75,23 @@ public sealed class NatsServer : IAsyncDisposable
     /// waits until it reports ready.
     /// </summary>
     /// <exception cref="InvalidOperationException"><c>nats-server</c> is not installed (the message names the package), or it did not start.</exception>
-    public static async Task<NatsServer> StartAsync(string name, Func<NatsServerPorts, string> configuration, CancellationToken cancellationToken = default)
+    public static Task<NatsServer> StartAsync(string name, Func<NatsServerPorts, string> configuration, CancellationToken cancellationToken = default) =>
+        StartAsync(name, configuration, networkNamespace: null, cancellationToken);
+
+    /// <summary>
+    /// Starts a server as <see cref="StartAsync(string, Func{NatsServerPorts, string}, CancellationToken)"/> does, inside
+    /// the network namespace <paramref name="networkNamespace"/> (with <c>ip netns exec</c>; needs root), where the
+    /// ports picked are free too: a fresh namespace has nothing listening.
+    /// </summary>
+    public static async Task<NatsServer> StartAsync(string name, Func<NatsServerPorts, string> configuration, string? networkNamespace, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        KillLeftovers();
+        NatsServerLeftovers.Kill(DirectoryPrefix);
         var directory = Path.Combine(Path.GetTempPath(), DirectoryPrefix + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         await File.WriteAllTextAsync(Path.Combine(directory, "owner"), Environment.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
         var ports = new NatsServerPorts(FreeLoopbackPort(), FreeLoopbackPort(), FreeLoopbackPort(), Path.Combine(directory, "store"));
-        var server = new NatsServer(name, ports, directory);
+        var server = new NatsServer(name, ports, directory, networkNamespace);
         try
         {
             var text = configuration(ports) + $"\npid_file: \"{Path.Combine(directory, "nats-server.pid")}\"\n";
@@ -105,13 +117,23 @@ public sealed class NatsServer : IAsyncDisposable
             throw new InvalidOperationException($"The {Name} server is already running.");
         }
 
-        var start = new ProcessStartInfo(RequireExecutable(Environment.GetEnvironmentVariable("PATH") ?? ""))
+        var executable = RequireExecutable(Environment.GetEnvironmentVariable("PATH") ?? "");
+        // ip netns exec runs the server in place of itself: the process is the server's, to kill and wait for.
+        var start = new ProcessStartInfo(NetworkNamespace is null ? executable : "ip")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = Directory,
         };
+        if (NetworkNamespace is not null)
+        {
+            foreach (var argument in (string[])["netns", "exec", NetworkNamespace, executable])
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(ConfigurationFile);
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -163,7 +185,7 @@ public sealed class NatsServer : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         Kill();
-        DeleteDirectory(Directory);
+        NatsServerLeftovers.DeleteDirectory(Directory);
         return ValueTask.CompletedTask;
     }
 
@@ -209,82 +231,6 @@ public sealed class NatsServer : IAsyncDisposable
         if (line.Contains("Server is ready", StringComparison.Ordinal))
         {
             ready.TrySetResult();
-        }
-    }
-
-    /// <summary>Kills servers whose test process died without disposing them, and deletes their directories.</summary>
-    private static void KillLeftovers()
-    {
-        foreach (var directory in System.IO.Directory.EnumerateDirectories(Path.GetTempPath(), DirectoryPrefix + "*"))
-        {
-            // A directory this young may belong to a start in progress that has not written its owner yet.
-            if (System.IO.Directory.GetCreationTimeUtc(directory) > DateTime.UtcNow - TimeSpan.FromMinutes(1))
-            {
-                continue;
-            }
-
-            if (ReadPid(Path.Combine(directory, "owner")) is { } owner && IsAlive(owner))
-            {
-                continue;
-            }
-
-            if (ReadPid(Path.Combine(directory, "nats-server.pid")) is { } pid && IsNatsServer(pid))
-            {
-                try
-                {
-                    using var leftover = Process.GetProcessById(pid);
-                    leftover.Kill();
-                    leftover.WaitForExit();
-                }
-                catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-                {
-                    // Gone meanwhile.
-                }
-            }
-
-            DeleteDirectory(directory);
-        }
-    }
-
-    private static int? ReadPid(string file)
-    {
-        try
-        {
-            return int.TryParse(File.ReadAllText(file).Trim(), CultureInfo.InvariantCulture, out var pid) ? pid : null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
-
-    private static bool IsAlive(int pid) => System.IO.Directory.Exists($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}");
-
-    private static bool IsNatsServer(int pid)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/cmdline").Contains("nats-server", StringComparison.Ordinal);
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
-
-    private static void DeleteDirectory(string directory)
-    {
-        try
-        {
-            System.IO.Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temporary directory is harmless.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // Likewise.
         }
     }
 }

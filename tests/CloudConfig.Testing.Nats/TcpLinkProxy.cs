@@ -11,16 +11,16 @@ namespace CloudConfig.Testing.Nats;
 public sealed class TcpLinkProxy : IAsyncDisposable
 {
     private readonly TcpListener _listener;
-    private readonly int _targetPort;
+    private readonly Func<CancellationToken, Task<Socket>> _connect;
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _lock = new();
     private readonly List<TcpClient> _open = [];
     private readonly Task _accepting;
     private bool _cut;
 
-    private TcpLinkProxy(int targetPort)
+    private TcpLinkProxy(Func<CancellationToken, Task<Socket>> connect)
     {
-        _targetPort = targetPort;
+        _connect = connect;
         _listener = new TcpListener(IPAddress.Loopback, 0);
         _listener.Start();
         _accepting = Task.Run(AcceptAsync);
@@ -42,7 +42,30 @@ public sealed class TcpLinkProxy : IAsyncDisposable
     }
 
     /// <summary>Starts forwarding to a loopback port.</summary>
-    public static TcpLinkProxy Start(int targetPort) => new(targetPort);
+    public static TcpLinkProxy Start(int targetPort) => new(async cancellationToken =>
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            await socket.ConnectAsync(IPAddress.Loopback, targetPort, cancellationToken);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    });
+
+    /// <summary>
+    /// Starts forwarding every connection to a socket <paramref name="connect"/> opens: to somewhere this process cannot
+    /// simply dial, such as an address inside a network namespace.
+    /// </summary>
+    public static TcpLinkProxy Start(Func<CancellationToken, Task<Socket>> connect)
+    {
+        ArgumentNullException.ThrowIfNull(connect);
+        return new TcpLinkProxy(connect);
+    }
 
     /// <summary>Cuts the link: open connections are reset, new ones are closed as soon as they arrive.</summary>
     public void Cut()
@@ -104,15 +127,14 @@ public sealed class TcpLinkProxy : IAsyncDisposable
 
     private async Task ForwardAsync(TcpClient inbound)
     {
-        var outbound = new TcpClient();
+        TcpClient outbound;
         try
         {
-            await outbound.ConnectAsync(IPAddress.Loopback, _targetPort, _stop.Token);
+            outbound = new TcpClient { Client = await _connect(_stop.Token) };
         }
-        catch (Exception e) when (e is SocketException or OperationCanceledException)
+        catch (Exception e) when (e is SocketException or OperationCanceledException or IOException)
         {
             Abort(inbound);
-            outbound.Dispose();
             return;
         }
 

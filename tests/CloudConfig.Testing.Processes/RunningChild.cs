@@ -39,6 +39,12 @@ public sealed partial class RunningChild : IDisposable
         }
     }
 
+    /// <summary>Everything it wrote so far, standard output then standard error, for failure messages.</summary>
+    public string All => Out + Error();
+
+    /// <summary>Whether it has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
     /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
     public void Interrupt()
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CloudConfig.Benchmarks.Quick;
 using CloudConfig.Cache.Redis;
 using CloudConfig.Core;
@@ -30,7 +29,8 @@ public sealed class RedisQuickBenchmark : IQuickBenchmark
             Configuration = server.ConnectionString,
             KeyPrefix = "bench",
         }));
-        var (uuids, trustKey) = await PopulateAsync(cache, cancellationToken);
+        var trustKey = Secret.Generate();
+        var uuids = await ReportedEntries.CreateAsync(cache, Entries, Configuration, trustKey, Concurrency, cancellationToken);
         return [await FetchAsync(cache, raw, uuids, trustKey), await BytesPerEntryAsync(raw, uuids, trustKey)];
     }
 
@@ -44,21 +44,13 @@ public sealed class RedisQuickBenchmark : IQuickBenchmark
         }
 
         var credential = InstanceCredential.Trusted(trustKey);
-        Func<int, Task> baseline = async i => await db.StringGetAsync(rawKeys[i % rawKeys.Length]);
-        Func<int, Task> candidate = async i => await cache.FetchAsync(uuids[i % uuids.Length], credential);
-        await TimeAsync(baseline, 1_000);
-        await TimeAsync(candidate, 1_000);
-        var candidateRounds = new double[Rounds];
-        var ratios = new double[Rounds];
-        for (var r = 0; r < Rounds; r++)
-        {
-            var baseNs = await TimeAsync(baseline, OperationsPerRound);
-            candidateRounds[r] = await TimeAsync(candidate, OperationsPerRound);
-            ratios[r] = candidateRounds[r] / baseNs;
-        }
-
-        // The ratio is the median of each round's ratio: adjacent rounds share whatever load the machine is under.
-        return new QuickFigure("redis.fetch_vs_raw_get", Measure.Median(ratios), Measure.Median(candidateRounds), "ns/op");
+        var (ratio, candidateNs) = await ConcurrentRounds.CompareAsync(
+            async i => await db.StringGetAsync(rawKeys[i % rawKeys.Length]),
+            async i => await cache.FetchAsync(uuids[i % uuids.Length], credential),
+            Concurrency,
+            OperationsPerRound,
+            Rounds);
+        return new QuickFigure("redis.fetch_vs_raw_get", ratio, candidateNs, "ns/op");
     }
 
     /// <summary>
@@ -82,37 +74,5 @@ public sealed class RedisQuickBenchmark : IQuickBenchmark
         var index = (long)await db.ExecuteAsync("MEMORY", "USAGE", "bench:index", "SAMPLES", "0");
         var perEntry = (double)(total + index) / uuids.Length;
         return new QuickFigure("redis.bytes_per_entry_1k", perEntry / Configuration.Length, perEntry, "B/entry");
-    }
-
-    /// <summary>Nanoseconds of wall time per operation with <see cref="Concurrency"/> operations in flight.</summary>
-    private static async Task<double> TimeAsync(Func<int, Task> operation, int operations)
-    {
-        var next = -1;
-        var started = Stopwatch.GetTimestamp();
-        await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(async _ =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < operations)
-            {
-                await operation(i);
-            }
-        }));
-        return Stopwatch.GetElapsedTime(started).TotalNanoseconds / operations;
-    }
-
-    private static async Task<(Guid[] Uuids, Secret TrustKey)> PopulateAsync(RedisConfigCache cache, CancellationToken cancellationToken)
-    {
-        var trustKey = Secret.Generate();
-        var uuids = new Guid[Entries];
-        var report = new InstanceReport(new InstanceStatus(InstanceState.Configured, 0)) { Address = "10.0.0.1", Parameters = new Dictionary<string, ParameterValue> { ["port"] = 8080L } };
-        await Parallel.ForAsync(0, Entries, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken }, async (i, ct) =>
-        {
-            var bootSecret = Secret.Generate();
-            uuids[i] = Guid.NewGuid();
-            await cache.PreRegisterAsync(ConfigRegistration.ForBootSecret(uuids[i], Configuration, bootSecret), ct);
-            await cache.FetchAsync(uuids[i], InstanceCredential.FirstContact(bootSecret, trustKey), ct);
-            await cache.UpdateCacheAsync(uuids[i], trustKey, report, ct);
-        });
-        return (uuids, trustKey);
     }
 }

@@ -81,7 +81,7 @@ internal static class BucketOpener
             };
             await connection.RunAsync(ct => connection.KeyValues.CreateStoreAsync(config, ct), cancellationToken).ConfigureAwait(false);
         }
-        catch (NatsJSApiException)
+        catch (ConfigCacheException e) when (e.InnerException is NatsJSApiException)
         {
             // Another process created it first (with the same or another configuration): check what is there now.
             var info = await FindAsync(connection, bucket, cancellationToken).ConfigureAwait(false)

@@ -11,8 +11,9 @@ namespace CloudConfig.Cache.Nats;
 /// A nats-server 2.9 mirror stores each message only if its compare-and-swap header (the revision it replaced)
 /// matches the mirror's own last revision of that key. Had the origin discarded a revision the mirror had not copied
 /// yet (during an outage, say), the next revision of that key would be refused and the mirror would stop for good.
-/// So a bucket written here and mirrored elsewhere keeps every revision, and this compactor drops a key's older
-/// revisions only once the mirror's last sequence (read across the link) has reached the key's latest revision.
+/// So a bucket written here and mirrored elsewhere keeps every revision, and this compactor drops the revisions of a
+/// key older than one this process wrote only once the mirror's last sequence (read across the link) has reached it;
+/// whatever was written after that stays until its turn.
 /// It knows the keys this process wrote; while the link is down nothing is dropped.
 /// </remarks>
 internal sealed partial class HistoryCompactor(KvBucket bucket, string mirroredBy, ILogger logger) : IAsyncDisposable
@@ -55,7 +56,7 @@ internal sealed partial class HistoryCompactor(KvBucket bucket, string mirroredB
         {
             if (revision <= reached)
             {
-                await bucket.DropOlderRevisionsAsync(key, cancellationToken).ConfigureAwait(false);
+                await bucket.DropRevisionsBeforeAsync(key, revision, cancellationToken).ConfigureAwait(false);
                 // Removed only if not written again meanwhile.
                 _written.TryRemove(new KeyValuePair<string, ulong>(key, revision));
                 compacted++;

@@ -12,7 +12,7 @@ namespace CloudConfig.Cache.Nats;
 /// revision, delete at an expected revision), listings and change watches, every call bounded by the site
 /// connection's timeout and every failure mapped by it. A mirror refuses writes: they would be stored nowhere.
 /// </summary>
-internal sealed class KvBucket : IAsyncDisposable
+internal sealed partial class KvBucket : IAsyncDisposable
 {
     private const string OperationHeader = "KV-Operation";
     private const string ExpectedRevisionHeader = "Nats-Expected-Last-Subject-Sequence";
@@ -45,7 +45,7 @@ internal sealed class KvBucket : IAsyncDisposable
 
     /// <summary>Reads a key's latest value.</summary>
     public Task<KvRead> GetAsync(string key, CancellationToken cancellationToken) =>
-        _connection.RunAsync(
+        _connection.RunRequestAsync(
             async ct =>
             {
                 var result = await _store.TryGetEntryAsync(key, serializer: Raw, cancellationToken: ct).ConfigureAwait(false);
@@ -64,14 +64,26 @@ internal sealed class KvBucket : IAsyncDisposable
             cancellationToken);
 
     /// <summary>Writes a key that has no value now (never written or removed); null when it has one.</summary>
+    /// <remarks>
+    /// Published here rather than through the key-value client's create, which answers any refusal it does not
+    /// expect (a full store, a limit) with "key not found", hiding the server's reason.
+    /// </remarks>
     public Task<ulong?> TryCreateAsync(string key, byte[] value, CancellationToken cancellationToken)
     {
         EnsureWritable();
         return _connection.RunAsync(
             async ct =>
             {
-                var result = await _store.TryCreateAsync(key, value, Raw, ct).ConfigureAwait(false);
-                return result.Success ? Written(key, result.Value) : IsConflict(result.Error) ? (ulong?)null : throw result.Error;
+                if (await TryPublishAsync(key, value, expectedRevision: 0, ct).ConfigureAwait(false) is { } created)
+                {
+                    return created;
+                }
+
+                // Taken, or only a removal marker is there: then the key is free, and the marker's revision is the one to replace.
+                var current = await _store.TryGetEntryAsync(key, serializer: Raw, cancellationToken: ct).ConfigureAwait(false);
+                return current is { Success: false, Error: NatsKVKeyDeletedException deleted }
+                    ? await TryPublishAsync(key, value, deleted.Revision, ct).ConfigureAwait(false)
+                    : null;
             },
             cancellationToken);
     }
@@ -120,54 +132,6 @@ internal sealed class KvBucket : IAsyncDisposable
             },
             cancellationToken);
     }
-
-    /// <summary>Drops every revision of a key but the latest (a mirrored bucket's compaction).</summary>
-    public Task DropOlderRevisionsAsync(string key, CancellationToken cancellationToken)
-    {
-        EnsureWritable();
-        return _connection.RunAsync(
-            async ct => await _connection.JetStream.PurgeStreamAsync(StreamName, new() { Filter = Subject(key), Keep = 1 }, ct).ConfigureAwait(false),
-            cancellationToken);
-    }
-
-    /// <summary>
-    /// The last sequence the mirror at <paramref name="domain"/> holds, read across the link; null when it cannot be
-    /// read now (the link is down). The mirror keeps this bucket's sequences, so everything up to it has arrived there.
-    /// </summary>
-    public async Task<ulong?> GetMirrorProgressAsync(string domain, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _connection.RunAsync(
-                async ct => (await _connection.JetStreamOf(domain).GetStreamAsync(StreamName, cancellationToken: ct).ConfigureAwait(false)).Info.State.LastSeq,
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is ConfigCacheUnavailableException or NatsJSApiException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Drops a key's removal marker for good (the origin only; mirrors that have not seen it never will).</summary>
-    public Task ForgetAsync(string key, CancellationToken cancellationToken)
-    {
-        EnsureWritable();
-        return _connection.RunAsync(
-            async ct => await _connection.JetStream.PurgeStreamAsync(StreamName, new() { Filter = Subject(key) }, ct).ConfigureAwait(false),
-            cancellationToken);
-    }
-
-    /// <summary>The bucket's stream as the server reports it now.</summary>
-    public Task<BucketState> GetStateAsync(CancellationToken cancellationToken) =>
-        _connection.RunAsync(
-            async ct =>
-            {
-                var stream = await _connection.JetStream.GetStreamAsync(StreamName, cancellationToken: ct).ConfigureAwait(false);
-                var info = stream.Info;
-                var mirror = info.Mirror is { } m ? new MirrorState((ulong)Math.Max(0, m.Lag), m.Active, m.Error?.Description) : null;
-                return new BucketState(info.State.LastSeq, (ulong)info.State.NumSubjects, mirror);
-            },
-            cancellationToken);
 
     /// <summary>
     /// Every key under <paramref name="filter"/> with its latest record, removal markers included, in stream order.
@@ -222,6 +186,22 @@ internal sealed class KvBucket : IAsyncDisposable
         }
     }
 
+    /// <summary>Stores a value if the key's last revision is <paramref name="expectedRevision"/> (0: none); null when it is not.</summary>
+    private async ValueTask<ulong?> TryPublishAsync(string key, byte[] value, ulong expectedRevision, CancellationToken cancellationToken)
+    {
+        var headers = new NatsHeaders { [ExpectedRevisionHeader] = expectedRevision.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        try
+        {
+            var ack = await _connection.JetStream.PublishAsync(Subject(key), value, Raw, headers: headers, cancellationToken: cancellationToken).ConfigureAwait(false);
+            ack.EnsureSuccess();
+            return Written(key, ack.Seq);
+        }
+        catch (NatsJSApiException e) when (e.Error.ErrCode == WrongLastSequence)
+        {
+            return null;
+        }
+    }
+
     private string StreamName => "KV_" + _store.Bucket;
 
     private string Subject(string key) => $"$KV.{_store.Bucket}.{key}";
@@ -243,7 +223,7 @@ internal sealed class KvBucket : IAsyncDisposable
         return revision;
     }
 
-    private static bool IsConflict(Exception error) => error is NatsKVCreateException or NatsKVWrongLastRevisionException;
+    private static bool IsConflict(Exception error) => error is NatsKVWrongLastRevisionException;
 
     private static async ValueTask DisposeQuietlyAsync(IAsyncEnumerator<NatsKVEntry<byte[]>> entries)
     {

@@ -16,6 +16,7 @@ internal sealed partial class NatsSiteConnection : IAsyncDisposable
     private readonly INatsConnection _connection;
     private readonly bool _owned;
     private readonly TimeSpan _timeout;
+    private readonly string _siteName;
     private readonly string _unavailableMessage;
     private readonly ILogger _logger;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, INatsJSContext> _domains = new(StringComparer.Ordinal);
@@ -24,6 +25,7 @@ internal sealed partial class NatsSiteConnection : IAsyncDisposable
     {
         _timeout = operationTimeout;
         _logger = logger;
+        _siteName = siteName;
         _unavailableMessage = $"The NATS server of {siteName} is unavailable.";
         if (settings.Shared is { } shared)
         {
@@ -60,6 +62,7 @@ internal sealed partial class NatsSiteConnection : IAsyncDisposable
     /// that fires at the timeout, so nothing keeps running after the caller has been told it failed.
     /// </summary>
     /// <exception cref="ConfigCacheUnavailableException">The server could not be reached or did not answer in time.</exception>
+    /// <exception cref="ConfigCacheException">The server refused the request for good (its JetStream error is the inner exception).</exception>
     public async Task<T> RunAsync<T>(Func<CancellationToken, ValueTask<T>> operation, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -74,13 +77,32 @@ internal sealed partial class NatsSiteConnection : IAsyncDisposable
 
             return await operation(deadline.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (Translate(e, cancellationToken) is { } translated)
         {
-            throw Unavailable(e);
+            throw translated;
         }
-        catch (Exception e) when (NatsFailures.IsUnavailable(e))
+    }
+
+    /// <summary>
+    /// Runs an operation that is a single request, as <see cref="RunAsync{T}"/> does but, on an open connection whose
+    /// request timeout is within the operation timeout (one this class made), without a timer of its own: the
+    /// client's request timeout bounds it already. The hot reads take this way.
+    /// </summary>
+    public async Task<T> RunRequestAsync<T>(Func<CancellationToken, ValueTask<T>> request, CancellationToken cancellationToken)
+    {
+        if (_connection.ConnectionState != NatsConnectionState.Open || _connection.Opts.RequestTimeout > _timeout)
         {
-            throw Unavailable(e);
+            return await RunAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            return await request(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (Translate(e, cancellationToken) is { } translated)
+        {
+            throw translated;
         }
     }
 
@@ -101,6 +123,17 @@ internal sealed partial class NatsSiteConnection : IAsyncDisposable
             await _connection.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>The family's error for a NATS failure; null for one to let through (the caller's own cancellation, a bug).</summary>
+    private ConfigCacheException? Translate(Exception e, CancellationToken cancellationToken) => e switch
+    {
+        OperationCanceledException when !cancellationToken.IsCancellationRequested => Unavailable(e),
+        _ when NatsFailures.IsUnavailable(e) => Unavailable(e),
+        // A refusal that retrying will not change (storage full, limits, a bucket made by someone else): still one
+        // of the family's errors, with the server's own words (they name streams and limits, never our values).
+        NatsJSApiException api => new ConfigCacheException($"The NATS server of {_siteName} refused the request: {api.Error.Description} (JetStream error {api.Error.ErrCode}).", api),
+        _ => null,
+    };
 
     private ConfigCacheUnavailableException Unavailable(Exception e)
     {

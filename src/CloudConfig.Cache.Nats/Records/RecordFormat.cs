@@ -21,7 +21,7 @@ internal static class RecordFormat
         return stream.ToArray();
     }
 
-    /// <exception cref="InvalidDataException">The bytes are not a record of this kind.</exception>
+    /// <exception cref="ConfigCacheException">The bytes are not a record of this kind (something else wrote into the bucket).</exception>
     public static T Read<T>(byte[] bytes, RecordKind kind, Func<BinaryReader, T> read)
     {
         using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
@@ -29,14 +29,15 @@ internal static class RecordFormat
         {
             if (reader.ReadByte() != (byte)kind)
             {
-                throw new InvalidDataException($"The stored value is not a {kind} record.");
+                throw new InvalidDataException($"The first byte is not the {kind} kind.");
             }
 
             return read(reader);
         }
-        catch (EndOfStreamException e)
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException or DecoderFallbackException)
         {
-            throw new InvalidDataException($"The stored {kind} record is truncated.", e);
+            // The buckets hold only what this package writes: anything else is damage, reported as a cache error.
+            throw new ConfigCacheException($"A stored {kind} record is corrupt or was not written by CloudConfig.", e);
         }
     }
 

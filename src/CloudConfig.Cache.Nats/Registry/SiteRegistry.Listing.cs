@@ -90,7 +90,7 @@ internal sealed partial class SiteRegistry
         var forgotten = 0;
         foreach (var marker in markers.Where(m => m.Revision <= mirrored))
         {
-            await entries.ForgetAsync(marker.Key, cancellationToken).ConfigureAwait(false);
+            await entries.ForgetAsync(marker.Key, marker.Revision, cancellationToken).ConfigureAwait(false);
             forgotten++;
         }
 

@@ -20,7 +20,10 @@ internal sealed partial class SiteRendezvous
         var poolRead = await buckets.Pools.GetAsync(Keys.Pool(poolToken), cancellationToken).ConfigureAwait(false);
         if (!poolRead.Exists || !PoolRecord.Decode(poolRead.Value!).CredentialHash.Matches(poolCredential))
         {
-            await _freshness.EnsureCurrentAsync(buckets, cancellationToken).ConfigureAwait(false);
+            await _freshness.EnsureCurrentAsync(
+                buckets,
+                async ct => (await buckets.Pools.GetAsync(Keys.Pool(poolToken), ct).ConfigureAwait(false)).Revision != poolRead.Revision,
+                cancellationToken).ConfigureAwait(false);
             Log.PoolRefused(logger, pool);
             throw new ConfigEntryNotFoundException();
         }

@@ -8,11 +8,14 @@ namespace CloudConfig.Cache.Nats;
 /// mirrored from on premises at a cloud site) and writes instance records. Every rule is a compare-and-swap on one
 /// instance record (create only for the claim, update at the revision read for everything after), retried on
 /// conflict, so it holds across any number of rendezvous processes. Every refusal is the same
-/// <see cref="ConfigEntryNotFoundException"/>, and at a cloud site only once its mirrors are current.
+/// <see cref="ConfigEntryNotFoundException"/>, and at a cloud site only once its mirrors are current. A trusted
+/// fetch shortly after this process recorded the same instance's contact reads the registration only (see
+/// <see cref="TrustBindings"/>).
 /// </summary>
-internal sealed partial class SiteRendezvous(NatsSite site, PoolQueue queue, TimeProvider time, ILogger logger)
+internal sealed partial class SiteRendezvous(NatsSite site, PoolQueue queue, TrustBindings bindings, TimeProvider time, ILogger logger)
 {
     private readonly MirrorFreshness _freshness = new(site.Settings.MirrorStaleAfter);
+    private readonly DecodedRegistrations _decoded = new();
 
     public async Task<InstanceConfiguration> FetchAsync(Guid uuid, InstanceCredential credential, CancellationToken cancellationToken)
     {
@@ -24,6 +27,12 @@ internal sealed partial class SiteRendezvous(NatsSite site, PoolQueue queue, Tim
         if (registration is null)
         {
             return await RefuseAsync<InstanceConfiguration>(buckets, uuid, "fetch", entryGone: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (presentedBoot is null && bindings.CoversContact(uuid, registration, presentedTrust, time.GetUtcNow()))
+        {
+            Log.Fetched(logger, uuid, firstContact: false);
+            return registration.ToInstanceConfiguration(uuid);
         }
 
         var key = Keys.Entry(uuid);
@@ -54,6 +63,7 @@ internal sealed partial class SiteRendezvous(NatsSite site, PoolQueue queue, Tim
                 return await RefuseAsync<InstanceConfiguration>(buckets, uuid, "fetch", entryGone: false, cancellationToken).ConfigureAwait(false);
             }
 
+            bindings.Remember(uuid, next);
             Log.Fetched(logger, uuid, credential.IsFirstContact);
             return registration.ToInstanceConfiguration(uuid);
         }
@@ -81,6 +91,7 @@ internal sealed partial class SiteRendezvous(NatsSite site, PoolQueue queue, Tim
             var updated = instance.Contacted(time.GetUtcNow()) with { Address = report.Address, Status = report.Status, Parameters = parameters };
             if (await buckets.Instances.TryUpdateAsync(key, updated.Encode(), read.Revision, cancellationToken).ConfigureAwait(false) is not null)
             {
+                bindings.Remember(uuid, updated);
                 Log.Reported(logger, uuid, report.Status.State);
                 return;
             }
@@ -116,10 +127,10 @@ internal sealed partial class SiteRendezvous(NatsSite site, PoolQueue queue, Tim
             : (instance with { BootSecretReplays = instance.BootSecretReplays + 1 }, FetchOutcome.Replayed);
     }
 
-    private static async Task<RegistrationRecord?> ReadRegistrationAsync(SiteBuckets buckets, Guid uuid, CancellationToken cancellationToken)
+    private async Task<RegistrationRecord?> ReadRegistrationAsync(SiteBuckets buckets, Guid uuid, CancellationToken cancellationToken)
     {
         var read = await buckets.Entries.GetAsync(Keys.Entry(uuid), cancellationToken).ConfigureAwait(false);
-        return read.Exists ? RegistrationRecord.Decode(read.Value!) : null;
+        return read.Exists ? _decoded.Decode(uuid, read) : null;
     }
 
     /// <summary>
@@ -128,7 +139,11 @@ internal sealed partial class SiteRendezvous(NatsSite site, PoolQueue queue, Tim
     /// </summary>
     private async Task<T> RefuseAsync<T>(SiteBuckets buckets, Guid uuid, string operation, bool entryGone, CancellationToken cancellationToken)
     {
-        await _freshness.EnsureCurrentAsync(buckets, cancellationToken).ConfigureAwait(false);
+        // Read again either way, so that both refusals cost the same.
+        await _freshness.EnsureCurrentAsync(
+            buckets,
+            async ct => await ReadRegistrationAsync(buckets, uuid, ct).ConfigureAwait(false) is not null && entryGone,
+            cancellationToken).ConfigureAwait(false);
         if (entryGone)
         {
             await InstanceCleanup.RemoveAsync(buckets, uuid, keepIncarnation: null, cancellationToken).ConfigureAwait(false);

@@ -17,6 +17,7 @@ public sealed class LocalAgents : IAsyncDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("cloudconfig-agents-").FullName;
     private readonly Action<ConfigAgentOptions>? _configure;
+    private readonly IRendezvousConnector? _connector;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<string, List<RunningAgent>> _byInstance = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _failures = new();
@@ -30,6 +31,19 @@ public sealed class LocalAgents : IAsyncDisposable
     /// shorter retry delays); the boot string or pool is set last and cannot be changed here.
     /// </param>
     public LocalAgents(Action<ConfigAgentOptions>? configure = null) => _configure = configure;
+
+    /// <summary>Creates the agents' home, with every agent reaching its rendezvous point through <paramref name="connector"/>.</summary>
+    /// <param name="connector">
+    /// The agents' transport instead of the agent's default HTTP one, shared by all of them and not disposed here: to
+    /// reach a rendezvous point this process cannot dial directly (through a forwarder, say).
+    /// </param>
+    /// <param name="configure">As for <see cref="LocalAgents(Action{ConfigAgentOptions})"/>.</param>
+    public LocalAgents(IRendezvousConnector connector, Action<ConfigAgentOptions>? configure = null)
+        : this(configure)
+    {
+        ArgumentNullException.ThrowIfNull(connector);
+        _connector = connector;
+    }
 
     /// <summary>How many agents were started.</summary>
     public int Started => Volatile.Read(ref _started);
@@ -176,7 +190,14 @@ public sealed class LocalAgents : IAsyncDisposable
 
     private async Task RunAsync(string instanceId, string stateDirectory, string address, Action<ConfigAgentOptions> identify, CancellationTokenSource stop)
     {
-        var services = new ServiceCollection().AddConfigAgent(options =>
+        var services = new ServiceCollection();
+        if (_connector is not null)
+        {
+            // Registered as an instance: an agent's container does not dispose it when the agent stops.
+            services.AddSingleton(_connector);
+        }
+
+        services.AddConfigAgent(options =>
         {
             // Only the boot string given here: nothing from this machine's environment, files or metadata service.
             options.BootStringEnvironmentVariable = "";

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CloudConfig.Core;
 
 namespace CloudConfig.Cache.Nats.Tests.Federation;
@@ -16,11 +17,7 @@ public sealed class FederationHistoryTests(FederationFixture fixture)
         var prefix = NatsServerFixture.NewPrefix();
         await using var registry = fixture.CreateRegistry(prefix);
         await using var cloud = fixture.CreateCloudCache(FederationFixture.CloudA, prefix);
-        var (uuid, boot, trust) = (Guid.NewGuid(), Secret.Generate(), Secret.Generate());
-        await registry.PreRegisterAsync(ConfigRegistration.ForBootSecret(uuid, ConfigurationContent.FromText("v1"), boot) with { Domain = FederationFixture.CloudA });
-        await cloud.GetAsync(uuid);
-        await federation.SettleAsync(FederationFixture.CloudA, prefix);
-        await cloud.FetchAsync(uuid, InstanceCredential.FirstContact(boot, trust));
+        var (uuid, trust) = await RegisterAndClaimAsync(registry, cloud, prefix);
         var entries = $"KV_{prefix}-entries";
         var onPremises = federation.OnPremisesProbe(FederationFixture.CloudA);
 
@@ -48,5 +45,41 @@ public sealed class FederationHistoryTests(FederationFixture fixture)
 
         Assert.Equal(6, fetched.Generation);
         Assert.Equal("v6", fetched.Configuration.AsText());
+    }
+
+    [Fact]
+    public async Task UpdatesInQuickSuccessionWhileCompacting_NeverStopTheMirror()
+    {
+        var federation = fixture.Federation;
+        var prefix = NatsServerFixture.NewPrefix();
+        await using var registry = fixture.CreateRegistry(prefix);
+        await using var cloud = fixture.CreateCloudCache(FederationFixture.CloudA, prefix);
+        var (uuid, trust) = await RegisterAndClaimAsync(registry, cloud, prefix);
+
+        // Several compaction rounds (one every 2 s) while one key changes every few milliseconds: each round finds
+        // revisions written after the mirror's progress it read, which must survive until the mirror has them.
+        var generation = 1L;
+        var started = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(7))
+        {
+            generation = (await registry.UpdateConfigurationAsync(uuid, ConfigurationContent.FromText("v" + (generation + 1)))).Generation;
+        }
+
+        await federation.SettleAsync(FederationFixture.CloudA, prefix);
+        var fetched = await cloud.FetchAsync(uuid, InstanceCredential.Trusted(trust));
+
+        Assert.Equal(generation, fetched.Generation);
+        Assert.Equal("v" + generation, fetched.Configuration.AsText());
+    }
+
+    /// <summary>An entry registered on premises at generation 1 ("v1"), there in the cloud, and claimed there.</summary>
+    private async Task<(Guid Uuid, Secret TrustKey)> RegisterAndClaimAsync(FederatedConfigRegistry registry, NatsConfigCache cloud, string prefix)
+    {
+        var (uuid, boot, trust) = (Guid.NewGuid(), Secret.Generate(), Secret.Generate());
+        await registry.PreRegisterAsync(ConfigRegistration.ForBootSecret(uuid, ConfigurationContent.FromText("v1"), boot) with { Domain = FederationFixture.CloudA });
+        await cloud.GetAsync(uuid);
+        await fixture.Federation.SettleAsync(FederationFixture.CloudA, prefix);
+        await cloud.FetchAsync(uuid, InstanceCredential.FirstContact(boot, trust));
+        return (uuid, trust);
     }
 }

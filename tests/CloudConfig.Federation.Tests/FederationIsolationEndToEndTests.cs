@@ -1,0 +1,80 @@
+using System.Text;
+using CloudConfig.Core;
+using NATS.Client.Core;
+
+namespace CloudConfig.Federation.Tests;
+
+/// <summary>
+/// The on-premises site in its own network namespace, firewalled to outbound leaf connections only: no cloud can
+/// open a connection to it, yet both leaf links are up; and over those links a cloud can neither write nor administer
+/// the on-premises buckets.
+/// </summary>
+[Collection(FederatedDeploymentCollection.Name)]
+public sealed class FederationIsolationEndToEndTests(FederatedDeployment deployment)
+{
+    [Fact]
+    public async Task OnPremises_ConnectionsFromEitherCloud_AreRefusedWhileItsLeafLinksDialOut()
+    {
+        var refusedBefore = await deployment.Network.RefusedInboundAsync();
+        var onPremisesPort = deployment.OnPremises.Ports.Client;
+
+        var fromOnPremises = await deployment.Network.OnPremises.TryExecAsync("bash", "-c", $"exec 3<>/dev/tcp/{deployment.Clouds[0].Network.HubAddress}/{FederationNetwork.LeafPort}");
+        var fromItself = await deployment.Network.OnPremises.TryExecAsync("bash", "-c", $"exec 3<>/dev/tcp/{deployment.Clouds[0].Network.OnPremisesAddress}/{onPremisesPort}");
+        var fromClouds = new List<Testing.Processes.ProcessRun>();
+        foreach (var cloud in deployment.Clouds)
+        {
+            fromClouds.Add(await cloud.Network.Site.TryExecAsync("bash", "-c", $"exec 3<>/dev/tcp/{cloud.Network.OnPremisesAddress}/{onPremisesPort}"));
+        }
+
+        Assert.True(fromOnPremises.ExitCode == 0, $"on premises could not dial out: {fromOnPremises.All}");
+        Assert.True(fromItself.ExitCode == 0, $"the on-premises server does not answer on its own address: {fromItself.All}");
+        Assert.All(fromClouds, run =>
+        {
+            Assert.NotEqual(0, run.ExitCode);
+            Assert.Contains("Connection refused", run.Error, StringComparison.Ordinal);
+        });
+        Assert.True(await deployment.Network.RefusedInboundAsync() - refusedBefore >= deployment.Clouds.Count, "the firewall did not count the refused attempts");
+        Assert.Equal(deployment.Clouds.Count, await deployment.LinkedCloudCountAsync());
+    }
+
+    [Fact]
+    public async Task Cloud_WritingOrDeletingOnPremisesBuckets_IsRefusedAndChangesNothing()
+    {
+        var cloud = deployment.Clouds[0];
+        var uuid = Guid.NewGuid();
+        await deployment.Registry.PreRegisterAsync(ConfigRegistration.ForBootSecret(uuid, ConfigurationContent.FromText("echo kept"), Secret.Generate()) with { Domain = cloud.Domain });
+        await using var hub = new NatsConnection(new NatsOpts
+        {
+            Url = $"nats://127.0.0.1:{cloud.HubForwarder.Port}",
+            AuthOpts = new NatsAuthOpts { Username = cloud.RendezvousUser.User, Password = cloud.RendezvousUser.Password },
+        });
+        var api = $"$JS.{FederatedDeployment.OnPremisesDomain}.API";
+        var forged = Guid.NewGuid();
+
+        var deleteStream = await IsRefusedAsync(hub, $"{api}.STREAM.DELETE.KV_cloudconfig-entries", "{}");
+        var purgeStream = await IsRefusedAsync(hub, $"{api}.STREAM.PURGE.KV_cloudconfig-entries", "{}");
+        var overwrite = await IsRefusedAsync(hub, $"{api}.$KV.cloudconfig-entries.e.{uuid:N}", "forged");
+        var create = await IsRefusedAsync(hub, $"{api}.$KV.cloudconfig-entries.e.{forged:N}", "forged");
+        await hub.PublishAsync($"$KV.cloudconfig-entries.e.{forged:N}", Encoding.UTF8.GetBytes("forged"));
+        await hub.PingAsync();
+
+        Assert.True(deleteStream && purgeStream && overwrite && create, $"refused: delete {deleteStream}, purge {purgeStream}, overwrite {overwrite}, create {create}");
+        Assert.Equal("echo kept", (await deployment.Registry.GetAsync(uuid))!.Configuration.AsText());
+        Assert.Null(await deployment.Registry.GetAsync(forged));
+        Assert.True(await deployment.Registry.RemoveAsync(uuid));
+    }
+
+    /// <summary>Whether a request goes unanswered: the leaf link's deny rules drop it, so nothing responds.</summary>
+    private static async Task<bool> IsRefusedAsync(NatsConnection connection, string subject, string body)
+    {
+        try
+        {
+            await connection.RequestAsync<byte[], byte[]>(subject, Encoding.UTF8.GetBytes(body), replyOpts: new NatsSubOpts { Timeout = TimeSpan.FromSeconds(2) });
+            return false;
+        }
+        catch (Exception e) when (e is NatsNoRespondersException or NatsNoReplyException)
+        {
+            return true;
+        }
+    }
+}

@@ -69,7 +69,7 @@ internal static class InMemoryContactBenchmarks
     }
 
     /// <summary>Runs operations 0 to n-1 split between two threads (even and odd), and waits for both.</summary>
-    private static void OnTwoThreads(int n, Action<int> operation)
+    internal static void OnTwoThreads(int n, Action<int> operation)
     {
         var threads = Enumerable.Range(0, 2).Select(first => new Thread(() =>
         {

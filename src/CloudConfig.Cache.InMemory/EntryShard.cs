@@ -73,7 +73,7 @@ internal sealed class EntryShard
     /// </summary>
     public void RemoveOlderThan(DateTimeOffset cutoff, List<EntrySlot> taken, int max)
     {
-        while (taken.Count < max && _oldest is { } oldest && oldest.LastSeenAt < cutoff)
+        while (taken.Count < max && _oldest is { } oldest && oldest.LastSeenTicks < cutoff.UtcTicks)
         {
             TryRemove(oldest.Uuid, out _);
             taken.Add(oldest);

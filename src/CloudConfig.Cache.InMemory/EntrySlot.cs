@@ -16,7 +16,9 @@ internal sealed class EntrySlot
 {
     private readonly string _domain;
     private readonly IReadOnlyList<string> _configHosts;
-    private readonly DateTimeOffset _createdAt;
+
+    // Times as UTC ticks, as the distributed caches keep them (a clock's offset is not kept): 8 bytes each, not 16.
+    private readonly long _createdTicks;
     private ConfigurationContent _configuration;
     private long _generation = 1;
     private string? _address;
@@ -25,8 +27,8 @@ internal sealed class EntrySlot
     private int _bootSecretReplays;
 
     // Meaningful once claimed: a claim sets both, and only a claimed entry is ever contacted.
-    private DateTimeOffset _firstContactAt;
-    private DateTimeOffset _lastContactAt;
+    private long _firstContactTicks;
+    private long _lastContactTicks;
 
     // What an instance is served, as the completed task the cache answers with: the same until the configuration
     // changes, so contacts share one.
@@ -41,7 +43,7 @@ internal sealed class EntrySlot
         _domain = registration.Domain;
         // Copied so the caller cannot change the stored list afterwards; an empty one needs no copy.
         _configHosts = registration.ConfigHosts.Count == 0 ? [] : [.. registration.ConfigHosts];
-        _createdAt = now;
+        _createdTicks = now.UtcTicks;
     }
 
     public Guid Uuid { get; }
@@ -58,8 +60,8 @@ internal sealed class EntrySlot
 
     public bool IsClaimed => TrustKeyHash is not null;
 
-    /// <summary>The moment staleness is measured from: the last contact, or the registration if there was none.</summary>
-    public DateTimeOffset LastSeenAt => IsClaimed ? _lastContactAt : _createdAt;
+    /// <summary>The moment staleness is measured from, in UTC ticks: the last contact, or the registration if there was none.</summary>
+    public long LastSeenTicks => IsClaimed ? _lastContactTicks : _createdTicks;
 
     /// <summary>The next older slot of the shard's last-contact order; kept by <see cref="EntryShard"/>.</summary>
     public EntrySlot? Older { get; set; }
@@ -71,12 +73,12 @@ internal sealed class EntrySlot
     public void Claim(SecretHash trustKeyHash, DateTimeOffset now)
     {
         TrustKeyHash = trustKeyHash;
-        _firstContactAt = now;
-        _lastContactAt = now;
+        _firstContactTicks = now.UtcTicks;
+        _lastContactTicks = now.UtcTicks;
     }
 
     /// <summary>A later contact: only the last-contact time changes.</summary>
-    public void Touch(DateTimeOffset now) => _lastContactAt = now;
+    public void Touch(DateTimeOffset now) => _lastContactTicks = now.UtcTicks;
 
     /// <summary>The instance's report (update_cache), which is also a contact.</summary>
     public void Report(string? address, IReadOnlyDictionary<string, ParameterValue> parameters, InstanceStatus status, DateTimeOffset now)
@@ -84,7 +86,7 @@ internal sealed class EntrySlot
         _address = address;
         _parameters = parameters;
         _status = status;
-        _lastContactAt = now;
+        _lastContactTicks = now.UtcTicks;
     }
 
     /// <summary>The app replaced the configuration: the next generation, and a new view for instances.</summary>
@@ -112,12 +114,14 @@ internal sealed class EntrySlot
         DynamicPool = DynamicPool,
         IsClaimed = IsClaimed,
         BootSecretReplays = _bootSecretReplays,
-        CreatedAt = _createdAt,
-        FirstContactAt = IsClaimed ? _firstContactAt : null,
-        LastContactAt = IsClaimed ? _lastContactAt : null,
+        CreatedAt = Utc(_createdTicks),
+        FirstContactAt = IsClaimed ? Utc(_firstContactTicks) : null,
+        LastContactAt = IsClaimed ? Utc(_lastContactTicks) : null,
     };
 
     /// <summary>What the instance is served, as a completed task shared by every contact until the configuration changes.</summary>
     public Task<InstanceConfiguration> InstanceView() =>
         _instanceView ??= Task.FromResult(new InstanceConfiguration(Uuid, _configuration, _generation) { Domain = _domain, ConfigHosts = _configHosts });
+
+    private static DateTimeOffset Utc(long ticks) => new(ticks, TimeSpan.Zero);
 }

@@ -106,6 +106,26 @@ internal sealed partial class NatsSiteConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>The connection's state now (open, connecting, reconnecting, closed).</summary>
+    public NatsConnectionState State => _connection.ConnectionState;
+
+    /// <summary>
+    /// Whether the server and its JetStream answer: a ping, then the account's JetStream information (the cheapest
+    /// JetStream request, which needs no bucket), within the operation timeout.
+    /// </summary>
+    /// <returns>The ping's round trip.</returns>
+    /// <exception cref="ConfigCacheUnavailableException">The server or its JetStream could not be reached or did not answer in time.</exception>
+    /// <exception cref="ConfigCacheException">JetStream refused the request.</exception>
+    public Task<TimeSpan> ProbeAsync(CancellationToken cancellationToken) =>
+        RunAsync(
+            async ct =>
+            {
+                var roundTrip = await _connection.PingAsync(ct).ConfigureAwait(false);
+                await JetStream.GetAccountInfoAsync(ct).ConfigureAwait(false);
+                return roundTrip;
+            },
+            cancellationToken);
+
     /// <summary>Runs one operation that returns nothing; see <see cref="RunAsync{T}"/>.</summary>
     public Task RunAsync(Func<CancellationToken, ValueTask> operation, CancellationToken cancellationToken) =>
         RunAsync(

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using CloudConfig.Core;
+
+namespace CloudConfig.Cache.Nats;
+
+/// <summary>
+/// The NATS cache's activity source and meter, both named <see cref="Name"/>, and what its spans say of the server
+/// they talk to: the first configured server's host and port (never its user or password) and the bucket prefix.
+/// </summary>
+internal static class NatsTelemetry
+{
+    public const string Name = "CloudConfig.Cache.Nats";
+
+    private const int DefaultPort = 4222;
+
+    private static readonly string? Version = typeof(NatsTelemetry).Assembly.GetName().Version?.ToString(3);
+
+    private static readonly ActivitySource Source = new(Name, Version);
+
+    // For a cache constructed without an IMeterFactory: one meter for the process, never disposed.
+    private static readonly Lazy<Meter> SharedMeter = new(() => new Meter(Name, Version));
+
+    public static CacheTelemetry Create(NatsConfigCacheOptions options, IMeterFactory? meterFactory)
+    {
+        var meter = meterFactory?.Create(new MeterOptions(Name) { Version = Version }) ?? SharedMeter.Value;
+        var (host, port) = HostAndPort(options.Connection?.Opts.Url ?? options.Url);
+        return new CacheTelemetry(Source, new CacheBackend("nats", options.BucketPrefix, host, port), meter);
+    }
+
+    // The first of the comma-separated server URLs; a URL without a scheme is read as nats://.
+    private static (string? Host, int? Port) HostAndPort(string? urls)
+    {
+        var first = urls?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        if (first is null || !Uri.TryCreate(first.Contains("://", StringComparison.Ordinal) ? first : "nats://" + first, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
+        {
+            return (null, null);
+        }
+
+        var host = uri.HostNameType == UriHostNameType.IPv6 ? uri.Host.Trim('[', ']') : uri.Host;
+        return (host, uri.Port > 0 ? uri.Port : DefaultPort);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Net;
+using CloudConfig.Core;
+using StackExchange.Redis;
+
+namespace CloudConfig.Cache.Redis;
+
+/// <summary>
+/// The Redis cache's activity source and meter, both named <see cref="Name"/>, and what its spans say of the Redis
+/// they talk to: the first configured endpoint and the database index, read from the options (never the password).
+/// </summary>
+internal static class RedisTelemetry
+{
+    public const string Name = "CloudConfig.Cache.Redis";
+
+    private const int DefaultPort = 6379;
+    private const int DefaultTlsPort = 6380;
+
+    private static readonly string? Version = typeof(RedisTelemetry).Assembly.GetName().Version?.ToString(3);
+
+    private static readonly ActivitySource Source = new(Name, Version);
+
+    // For a cache constructed without an IMeterFactory: one meter for the process, never disposed.
+    private static readonly Lazy<Meter> SharedMeter = new(() => new Meter(Name, Version));
+
+    public static CacheTelemetry Create(RedisConfigCacheOptions options, IMeterFactory? meterFactory)
+    {
+        var meter = meterFactory?.Create(new MeterOptions(Name) { Version = Version }) ?? SharedMeter.Value;
+        return new CacheTelemetry(Source, Backend(options), meter);
+    }
+
+    private static CacheBackend Backend(RedisConfigCacheOptions options)
+    {
+        if (options.ConnectionMultiplexer is { } shared)
+        {
+            // The shared connection's configuration is not ours to read; its endpoints are, without a round trip.
+            var (host, port) = HostAndPort(shared.GetEndPoints(configuredOnly: true).FirstOrDefault(), tls: false);
+            return new CacheBackend("redis", null, host, port);
+        }
+
+        var configuration = ConfigurationOptions.Parse(options.Configuration!);
+        var (address, serverPort) = HostAndPort(configuration.EndPoints.FirstOrDefault(), configuration.Ssl);
+        return new CacheBackend(
+            "redis",
+            (configuration.DefaultDatabase ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            address,
+            serverPort);
+    }
+
+    private static (string? Host, int? Port) HostAndPort(EndPoint? endpoint, bool tls)
+    {
+        var (host, port) = endpoint switch
+        {
+            DnsEndPoint dns => (dns.Host, dns.Port),
+            IPEndPoint ip => (ip.Address.ToString(), ip.Port),
+            _ => ((string?)null, 0),
+        };
+        return host is null ? (null, null) : (host, port != 0 ? port : tls ? DefaultTlsPort : DefaultPort);
+    }
+}

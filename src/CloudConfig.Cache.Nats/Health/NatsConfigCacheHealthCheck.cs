@@ -15,22 +15,39 @@ internal sealed class NatsConfigCacheHealthCheck(NatsConfigCache cache) : IHealt
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var connection = cache.Connection;
+        TimeSpan roundTrip;
         try
         {
-            var roundTrip = await connection.ProbeAsync(cancellationToken).ConfigureAwait(false);
-            return HealthCheckResult.Healthy(
-                "NATS and its JetStream answer.",
-                new Dictionary<string, object> { ["latency_ms"] = Math.Round(roundTrip.TotalMilliseconds, 3), ["connection"] = StateName(connection) });
+            roundTrip = await connection.PingAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (ConfigCacheException e)
         {
-            return new HealthCheckResult(
-                context.Registration.FailureStatus,
-                e is ConfigCacheUnavailableException ? "NATS is unavailable." : "NATS JetStream refused the request.",
-                e,
-                new Dictionary<string, object> { ["connection"] = StateName(connection) });
+            return Failed(context, "NATS is unavailable.", e, Data(connection, null));
         }
+
+        try
+        {
+            await connection.ProbeJetStreamAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConfigCacheException e)
+        {
+            return Failed(context, "NATS answers, but its JetStream does not.", e, Data(connection, roundTrip));
+        }
+
+        return HealthCheckResult.Healthy("NATS and its JetStream answer.", Data(connection, roundTrip));
     }
 
-    private static string StateName(NatsSiteConnection connection) => connection.State.ToString().ToLowerInvariant();
+    private static HealthCheckResult Failed(HealthCheckContext context, string description, Exception exception, Dictionary<string, object> data) =>
+        new(context.Registration.FailureStatus, description, exception, data);
+
+    private static Dictionary<string, object> Data(NatsSiteConnection connection, TimeSpan? roundTrip)
+    {
+        var data = new Dictionary<string, object> { ["connection"] = connection.State.ToString().ToLowerInvariant() };
+        if (roundTrip is { } measured)
+        {
+            data["latency_ms"] = Math.Round(measured.TotalMilliseconds, 3);
+        }
+
+        return data;
+    }
 }

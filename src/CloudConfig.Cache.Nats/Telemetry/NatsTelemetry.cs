@@ -24,8 +24,14 @@ internal static class NatsTelemetry
     public static CacheTelemetry Create(NatsConfigCacheOptions options, IMeterFactory? meterFactory)
     {
         var meter = meterFactory?.Create(new MeterOptions(Name) { Version = Version }) ?? SharedMeter.Value;
+        return new CacheTelemetry(Source, Backend(options), meter);
+    }
+
+    /// <summary>What the spans say of the server that <paramref name="options"/> name.</summary>
+    public static CacheBackend Backend(NatsConfigCacheOptions options)
+    {
         var (host, port) = HostAndPort(options.Connection?.Opts.Url ?? options.Url);
-        return new CacheTelemetry(Source, new CacheBackend("nats", options.BucketPrefix, host, port), meter);
+        return new CacheBackend("nats", options.BucketPrefix, host, port);
     }
 
     // The first of the comma-separated server URLs; a URL without a scheme is read as nats://.

@@ -30,7 +30,8 @@ internal static class RedisTelemetry
         return new CacheTelemetry(Source, Backend(options), meter);
     }
 
-    private static CacheBackend Backend(RedisConfigCacheOptions options)
+    /// <summary>What the spans say of the Redis that <paramref name="options"/> name.</summary>
+    public static CacheBackend Backend(RedisConfigCacheOptions options)
     {
         if (options.ConnectionMultiplexer is { } shared)
         {

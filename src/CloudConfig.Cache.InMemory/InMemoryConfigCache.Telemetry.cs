@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CloudConfig.Core;
 
 namespace CloudConfig.Cache.InMemory;
@@ -14,7 +13,7 @@ public sealed partial class InMemoryConfigCache
     /// </summary>
     public const string ActivitySourceName = "CloudConfig.Cache.InMemory";
 
-    private static readonly CacheTelemetry Telemetry = new(new ActivitySource(ActivitySourceName, typeof(InMemoryConfigCache).Assembly.GetName().Version?.ToString(3)));
+    private static readonly CacheTelemetry Telemetry = CacheTelemetry.For(ActivitySourceName);
 
     /// <inheritdoc />
     public Task<ConfigEntry> PreRegisterAsync(ConfigRegistration registration, CancellationToken cancellationToken = default) =>

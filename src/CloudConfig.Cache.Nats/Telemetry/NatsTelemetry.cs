@@ -1,12 +1,11 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using CloudConfig.Core;
 
 namespace CloudConfig.Cache.Nats;
 
 /// <summary>
-/// The NATS cache's activity source and meter, both named <see cref="Name"/>, and what its spans say of the server
-/// they talk to: the first configured server's host and port (never its user or password) and the bucket prefix.
+/// The name of the NATS cache's activity source and meter, and what its spans say of the server they talk to: the
+/// first configured server's host and port (never its user or password) and the bucket prefix.
 /// </summary>
 internal static class NatsTelemetry
 {
@@ -14,18 +13,8 @@ internal static class NatsTelemetry
 
     private const int DefaultPort = 4222;
 
-    private static readonly string? Version = typeof(NatsTelemetry).Assembly.GetName().Version?.ToString(3);
-
-    private static readonly ActivitySource Source = new(Name, Version);
-
-    // For a cache constructed without an IMeterFactory: one meter for the process, never disposed.
-    private static readonly Lazy<Meter> SharedMeter = new(() => new Meter(Name, Version));
-
-    public static CacheTelemetry Create(NatsConfigCacheOptions options, IMeterFactory? meterFactory)
-    {
-        var meter = meterFactory?.Create(new MeterOptions(Name) { Version = Version }) ?? SharedMeter.Value;
-        return new CacheTelemetry(Source, Backend(options), meter);
-    }
+    public static CacheTelemetry Create(NatsConfigCacheOptions options, IMeterFactory? meterFactory) =>
+        CacheTelemetry.For(Name, Backend(options), meterFactory);
 
     /// <summary>What the spans say of the server that <paramref name="options"/> name.</summary>
     public static CacheBackend Backend(NatsConfigCacheOptions options)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
 using CloudConfig.Core;
@@ -7,8 +6,8 @@ using StackExchange.Redis;
 namespace CloudConfig.Cache.Redis;
 
 /// <summary>
-/// The Redis cache's activity source and meter, both named <see cref="Name"/>, and what its spans say of the Redis
-/// they talk to: the first configured endpoint and the database index, read from the options (never the password).
+/// The name of the Redis cache's activity source and meter, and what its spans say of the Redis they talk to: the
+/// first configured endpoint and the database index, read from the options (never the password).
 /// </summary>
 internal static class RedisTelemetry
 {
@@ -17,18 +16,8 @@ internal static class RedisTelemetry
     private const int DefaultPort = 6379;
     private const int DefaultTlsPort = 6380;
 
-    private static readonly string? Version = typeof(RedisTelemetry).Assembly.GetName().Version?.ToString(3);
-
-    private static readonly ActivitySource Source = new(Name, Version);
-
-    // For a cache constructed without an IMeterFactory: one meter for the process, never disposed.
-    private static readonly Lazy<Meter> SharedMeter = new(() => new Meter(Name, Version));
-
-    public static CacheTelemetry Create(RedisConfigCacheOptions options, IMeterFactory? meterFactory)
-    {
-        var meter = meterFactory?.Create(new MeterOptions(Name) { Version = Version }) ?? SharedMeter.Value;
-        return new CacheTelemetry(Source, Backend(options), meter);
-    }
+    public static CacheTelemetry Create(RedisConfigCacheOptions options, IMeterFactory? meterFactory) =>
+        CacheTelemetry.For(Name, Backend(options), meterFactory);
 
     /// <summary>What the spans say of the Redis that <paramref name="options"/> name.</summary>
     public static CacheBackend Backend(RedisConfigCacheOptions options)

@@ -28,6 +28,11 @@ internal sealed partial class CacheTelemetry
     // OpenTelemetry's advice for db.client.operation.duration, in seconds.
     private static readonly double[] DurationBuckets = [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10];
 
+    // This file is compiled into each cache package, so these are the package's own: its one activity source, and the
+    // one meter of the caches made without an IMeterFactory (never disposed, like the source).
+    private static ActivitySource? _packageSource;
+    private static Meter? _packageMeter;
+
     private readonly ActivitySource _source;
     private readonly ActivityKind _kind;
     private readonly Histogram<double>? _duration;
@@ -39,7 +44,7 @@ internal sealed partial class CacheTelemetry
     // source: the package's activity source. backend: what the cache talks to, or null for a cache in this process
     // (its spans are then internal and it measures nothing: its operations take less time than a measurement).
     // meter: where the histogram lives; needed with a backend.
-    public CacheTelemetry(ActivitySource source, CacheBackend? backend = null, Meter? meter = null)
+    private CacheTelemetry(ActivitySource source, CacheBackend? backend = null, Meter? meter = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         _source = source;
@@ -55,6 +60,22 @@ internal sealed partial class CacheTelemetry
                 tags: null,
                 new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         }
+    }
+
+    // The telemetry of one cache of the package named package (the name of its activity source and meter), with the
+    // meter from meterFactory when there is one.
+    public static CacheTelemetry For(string package, CacheBackend? backend = null, IMeterFactory? meterFactory = null)
+    {
+        var version = typeof(CacheTelemetry).Assembly.GetName().Version?.ToString(3);
+        var source = LazyInitializer.EnsureInitialized(ref _packageSource, () => new ActivitySource(package, version));
+        if (backend is null)
+        {
+            return new CacheTelemetry(source);
+        }
+
+        var meter = meterFactory?.Create(new MeterOptions(package) { Version = version })
+            ?? LazyInitializer.EnsureInitialized(ref _packageMeter, () => new Meter(package, version));
+        return new CacheTelemetry(source, backend, meter);
     }
 
     // Whether anything listens: spans or the histogram. False is the hot path's answer when nothing is configured.

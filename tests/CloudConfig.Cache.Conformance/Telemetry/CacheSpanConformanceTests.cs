@@ -41,16 +41,7 @@ public abstract partial class CacheSpanConformanceTests : IAsyncLifetime
     /// <inheritdoc />
     public async Task DisposeAsync()
     {
-        switch (Cache)
-        {
-            case IAsyncDisposable asyncDisposable:
-                await asyncDisposable.DisposeAsync();
-                break;
-            case IDisposable disposable:
-                disposable.Dispose();
-                break;
-        }
-
+        await CacheDisposal.DisposeAsync(Cache);
         Meters.Dispose();
     }
 

@@ -56,7 +56,7 @@ internal sealed partial class CacheTelemetry
             _duration = meter.CreateHistogram(
                 "db.client.operation.duration",
                 "s",
-                "Duration of the cache's operations on its backend, each as a whole (every command it sent, its retries included).",
+                "Duration of the cache's operations on its backend, each as a whole (every command it sent for it).",
                 tags: null,
                 new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         }
@@ -114,7 +114,11 @@ internal sealed partial class CacheTelemetry
         while (true)
         {
             // Each step runs in the caller's context again: the listing's own span is made current for what it calls.
-            Activity.Current = activity ?? Activity.Current;
+            if (activity is not null)
+            {
+                Activity.Current = activity;
+            }
+
             bool more;
             try
             {

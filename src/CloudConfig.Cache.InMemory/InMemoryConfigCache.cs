@@ -57,8 +57,8 @@ public sealed partial class InMemoryConfigCache : IConfigCache
     /// <summary>How many slots the stale index holds (one per entry, however many contacts); for tests.</summary>
     internal int ContactLogLength => _shards.Sum(shard => shard.Count);
 
-    /// <inheritdoc />
-    public Task<ConfigEntry> PreRegisterAsync(ConfigRegistration registration, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRegistry.PreRegisterAsync" />
+    private Task<ConfigEntry> PreRegisterCoreAsync(ConfigRegistration registration, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         ConfigInputValidator.ValidateRegistration(registration, _limits);
@@ -86,8 +86,8 @@ public sealed partial class InMemoryConfigCache : IConfigCache
         return Task.FromResult(added);
     }
 
-    /// <inheritdoc />
-    public Task<ConfigEntry?> GetAsync(Guid uuid, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRegistry.GetAsync" />
+    private Task<ConfigEntry?> GetCoreAsync(Guid uuid, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var shard = ShardOf(uuid);
@@ -97,8 +97,8 @@ public sealed partial class InMemoryConfigCache : IConfigCache
         }
     }
 
-    /// <inheritdoc />
-    public Task<ConfigEntry> UpdateConfigurationAsync(Guid uuid, ConfigurationContent configuration, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRegistry.UpdateConfigurationAsync" />
+    private Task<ConfigEntry> UpdateConfigurationCoreAsync(Guid uuid, ConfigurationContent configuration, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         ConfigInputValidator.ValidateUuid(uuid);
@@ -121,8 +121,8 @@ public sealed partial class InMemoryConfigCache : IConfigCache
         return Task.FromResult(updated);
     }
 
-    /// <inheritdoc />
-    public Task<bool> RemoveAsync(Guid uuid, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRegistry.RemoveAsync" />
+    private Task<bool> RemoveCoreAsync(Guid uuid, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var shard = ShardOf(uuid);
@@ -141,8 +141,8 @@ public sealed partial class InMemoryConfigCache : IConfigCache
         return Task.FromResult(removed is not null);
     }
 
-    /// <inheritdoc />
-    public Task<int> RemoveStaleAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRegistry.RemoveStaleAsync" />
+    private Task<int> RemoveStaleCoreAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ConfigInputValidator.ValidateStaleTimeout(timeout);
         var cutoff = _time.GetUtcNow() - timeout;
@@ -181,8 +181,8 @@ public sealed partial class InMemoryConfigCache : IConfigCache
         return Task.FromResult(removed);
     }
 
-    /// <inheritdoc />
-    public async IAsyncEnumerable<ConfigEntry> ListAsync(ConfigEntryQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRegistry.ListAsync" />
+    private async IAsyncEnumerable<ConfigEntry> ListCoreAsync(ConfigEntryQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         // A shard at a time, copied under its lock and handed out after it: the caller's pace never holds a lock.
         var batch = new List<ConfigEntry>();

@@ -2,7 +2,7 @@ using CloudConfig.Core;
 
 namespace CloudConfig.Cache.InMemory;
 
-// The instance side: every path hashes the presented secrets before taking the contact lock, and answers every
+// The instance side: every path hashes the presented secrets before taking its shard's lock, and answers every
 // refusal with the same ConfigEntryNotFoundException.
 public sealed partial class InMemoryConfigCache
 {
@@ -11,33 +11,25 @@ public sealed partial class InMemoryConfigCache
     {
         ArgumentNullException.ThrowIfNull(credential);
         cancellationToken.ThrowIfCancellationRequested();
-        var presented = new PresentedCredential(uuid, credential.BootSecret?.Hash(), credential.TrustKey.Hash());
-        // Static, with its state passed in: the hot path allocates no closure.
-        var (outcome, served) = _contacts.Record(uuid, (Entries: _entries, Presented: presented), static (state, now) =>
+        var bootSecret = credential.BootSecret?.Hash();
+        var trustKey = credential.TrustKey.Hash();
+        var shard = ShardOf(uuid);
+        FetchOutcome outcome;
+        Task<InstanceConfiguration>? served = null;
+        lock (shard.Lock)
         {
-            var (entries, p) = state;
-            while (entries.TryGetValue(p.Uuid, out var stored))
+            outcome = shard.TryGet(uuid, out var slot) ? DecideFetch(shard, slot, bootSecret, trustKey) : FetchOutcome.Refused;
+            if (outcome == FetchOutcome.Served)
             {
-                var (next, result) = DecideFetch(stored, p, now);
-                if (next is null)
-                {
-                    return (null, (result, (StoredEntry?)null));
-                }
-
-                if (entries.TryUpdate(p.Uuid, next, stored))
-                {
-                    return (result == FetchOutcome.Served ? next.Contact : null, (result, next));
-                }
+                served = slot!.InstanceView();
             }
-
-            return (null, (FetchOutcome.Refused, null));
-        });
+        }
 
         switch (outcome)
         {
             case FetchOutcome.Served:
                 Log.Fetched(_logger, uuid, credential.IsFirstContact);
-                return served!.ToInstanceConfigurationTask();
+                return served!;
             case FetchOutcome.Replayed:
                 Log.BootSecretReplayed(_logger, uuid);
                 throw new BootSecretReplayedException();
@@ -56,27 +48,17 @@ public sealed partial class InMemoryConfigCache
         var presented = trustKey.Hash();
         // Copied so the caller cannot change the stored map afterwards.
         IReadOnlyDictionary<string, ParameterValue> parameters = new Dictionary<string, ParameterValue>(report.Parameters, StringComparer.Ordinal).AsReadOnly();
-        var change = new ReportChange(uuid, presented, report.Address, parameters, report.Status);
-        var accepted = _contacts.Record(uuid, (Entries: _entries, Change: change), static (state, now) =>
+        var shard = ShardOf(uuid);
+        var accepted = false;
+        lock (shard.Lock)
         {
-            var (entries, c) = state;
-            while (entries.TryGetValue(c.Uuid, out var stored) && c.TrustKey.Equals(stored.TrustKeyHash))
+            if (shard.TryGet(uuid, out var slot) && presented.Equals(slot.TrustKeyHash))
             {
-                var updated = stored.With(stored.Entry with
-                {
-                    Address = c.Address,
-                    Parameters = c.Parameters,
-                    Status = c.Status,
-                    LastContactAt = now,
-                });
-                if (entries.TryUpdate(c.Uuid, updated, stored))
-                {
-                    return (updated.Contact, true);
-                }
+                slot.Report(report.Address, parameters, report.Status, _time.GetUtcNow());
+                shard.MoveToNewest(slot);
+                accepted = true;
             }
-
-            return (null, false);
-        });
+        }
 
         if (!accepted)
         {
@@ -115,27 +97,24 @@ public sealed partial class InMemoryConfigCache
     {
         while (dynamicPool.TryTakeNext(out var uuid))
         {
-            var claimed = _contacts.Record(uuid, (Entries: _entries, Uuid: uuid, TrustKey: trustKeyHash), static (state, now) =>
+            var shard = ShardOf(uuid);
+            Task<InstanceConfiguration>? claimed = null;
+            lock (shard.Lock)
             {
-                var (entries, uuid, hash) = state;
                 // Only this caller dequeued the uuid, so only an app-side change can race with the claim.
-                while (entries.TryGetValue(uuid, out var stored) && !stored.Entry.IsClaimed)
+                if (shard.TryGet(uuid, out var slot) && !slot.IsClaimed)
                 {
-                    var next = stored.Claim(hash, now);
-                    if (entries.TryUpdate(uuid, next, stored))
-                    {
-                        return (next.Contact, (StoredEntry?)next);
-                    }
+                    slot.Claim(trustKeyHash, _time.GetUtcNow());
+                    shard.MoveToNewest(slot);
+                    claimed = slot.InstanceView();
                 }
-
-                return (null, (StoredEntry?)null);
-            });
+            }
 
             if (claimed is not null)
             {
                 dynamicPool.Claims[trustKeyHash] = uuid;
                 Log.Assigned(_logger, uuid, pool);
-                return claimed.ToInstanceConfiguration();
+                return claimed.Result;
             }
         }
 
@@ -149,56 +128,54 @@ public sealed partial class InMemoryConfigCache
             return null;
         }
 
-        var again = _contacts.Record(uuid, (Entries: _entries, Uuid: uuid, TrustKey: trustKeyHash), static (state, now) =>
+        var shard = ShardOf(uuid);
+        lock (shard.Lock)
         {
-            var (entries, uuid, hash) = state;
-            while (entries.TryGetValue(uuid, out var stored) && hash.Equals(stored.TrustKeyHash))
+            if (!shard.TryGet(uuid, out var slot) || !trustKeyHash.Equals(slot.TrustKeyHash))
             {
-                var next = stored.With(stored.Entry with { LastContactAt = now });
-                if (entries.TryUpdate(uuid, next, stored))
-                {
-                    return (next.Contact, (StoredEntry?)next);
-                }
+                return null;
             }
 
-            return (null, (StoredEntry?)null);
-        });
-        return again?.ToInstanceConfiguration();
+            slot.Touch(_time.GetUtcNow());
+            shard.MoveToNewest(slot);
+            return slot.InstanceView().Result;
+        }
     }
 
-    private static (StoredEntry? Next, FetchOutcome Outcome) DecideFetch(StoredEntry stored, PresentedCredential presented, DateTimeOffset now)
+    private FetchOutcome DecideFetch(EntryShard shard, EntrySlot slot, SecretHash? bootSecret, SecretHash trustKey)
     {
-        var entry = stored.Entry;
-        if (presented.BootSecret is null)
+        if (bootSecret is null)
         {
-            return presented.TrustKey.Equals(stored.TrustKeyHash)
-                ? (stored.Touched(now), FetchOutcome.Served)
-                : (null, FetchOutcome.Refused);
+            if (!trustKey.Equals(slot.TrustKeyHash))
+            {
+                return FetchOutcome.Refused;
+            }
+
+            slot.Touch(_time.GetUtcNow());
+        }
+        else if (slot.IsDynamic || !bootSecret.Equals(slot.Credential))
+        {
+            // A dynamic entry is claimed through its pool only; its pool credential is no boot secret.
+            return FetchOutcome.Refused;
+        }
+        else if (!slot.IsClaimed)
+        {
+            slot.Claim(trustKey, _time.GetUtcNow());
+        }
+        else if (trustKey.Equals(slot.TrustKeyHash))
+        {
+            // The same boot secret and trust key again: the agent's first answer was lost and it is retrying.
+            slot.Touch(_time.GetUtcNow());
+        }
+        else
+        {
+            slot.CountBootSecretReplay();
+            return FetchOutcome.Replayed;
         }
 
-        // A dynamic entry is claimed through its pool only; its pool credential is no boot secret.
-        if (entry.IsDynamic || !presented.BootSecret.Equals(stored.Credential))
-        {
-            return (null, FetchOutcome.Refused);
-        }
-
-        if (!entry.IsClaimed)
-        {
-            return (stored.Claim(presented.TrustKey, now), FetchOutcome.Served);
-        }
-
-        // The same boot secret and trust key again: the agent's first answer was lost and it is retrying.
-        if (presented.TrustKey.Equals(stored.TrustKeyHash))
-        {
-            return (stored.Touched(now), FetchOutcome.Served);
-        }
-
-        return (stored.With(entry with { BootSecretReplays = entry.BootSecretReplays + 1 }), FetchOutcome.Replayed);
+        shard.MoveToNewest(slot);
+        return FetchOutcome.Served;
     }
-
-    private readonly record struct PresentedCredential(Guid Uuid, SecretHash? BootSecret, SecretHash TrustKey);
-
-    private readonly record struct ReportChange(Guid Uuid, SecretHash TrustKey, string? Address, IReadOnlyDictionary<string, ParameterValue> Parameters, InstanceStatus Status);
 
     private enum FetchOutcome
     {

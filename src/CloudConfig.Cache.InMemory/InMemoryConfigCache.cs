@@ -9,7 +9,8 @@ namespace CloudConfig.Cache.InMemory;
 
 /// <summary>
 /// The embedded config cache: everything in this process's memory, thread-safe and exact under contention.
-/// Entries are immutable and replaced by compare-and-swap, so reads never wait for writers.
+/// Entries live in 64 shards by uuid, each a dictionary with its own lock; an operation holds one shard's lock for a
+/// few field writes, so instances contacting different entries rarely meet and nothing waits for a process-wide lock.
 /// </summary>
 /// <remarks>The operations complete synchronously; they return tasks to fit <see cref="IConfigCache"/>.</remarks>
 public sealed partial class InMemoryConfigCache : IConfigCache
@@ -17,10 +18,12 @@ public sealed partial class InMemoryConfigCache : IConfigCache
     // How many stale entries a sweep takes from a shard at a time: contacts to that shard wait at most that long.
     private const int SweepBatch = 1024;
 
-    private readonly ConcurrentDictionary<Guid, StoredEntry> _entries = new();
+    // A power of two, so a shard is picked with a mask; a few times the cores of any machine this runs on.
+    private const int ShardCount = 64;
+
+    private readonly EntryShard[] _shards = CreateShards();
     private readonly ConcurrentDictionary<string, DynamicPool> _pools = new(StringComparer.Ordinal);
     private readonly Lock _sweepLock = new();
-    private readonly ContactLog _contacts;
     private readonly ConfigCacheLimits _limits;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -46,14 +49,13 @@ public sealed partial class InMemoryConfigCache : IConfigCache
         _limits = value.Limits;
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger<InMemoryConfigCache>.Instance;
-        _contacts = new ContactLog(_time);
     }
 
     /// <summary>The number of entries held.</summary>
     public long Count => Interlocked.Read(ref _count);
 
-    /// <summary>How many nodes the stale index holds (one per entry, however many contacts); for tests.</summary>
-    internal int ContactLogLength => _contacts.Count;
+    /// <summary>How many slots the stale index holds (one per entry, however many contacts); for tests.</summary>
+    internal int ContactLogLength => _shards.Sum(shard => shard.Count);
 
     /// <inheritdoc cref="IConfigRegistry.PreRegisterAsync" />
     private Task<ConfigEntry> PreRegisterCoreAsync(ConfigRegistration registration, CancellationToken cancellationToken = default)
@@ -62,22 +64,16 @@ public sealed partial class InMemoryConfigCache : IConfigCache
         ConfigInputValidator.ValidateRegistration(registration, _limits);
         var pool = registration.DynamicPool is { } poolName ? GetOrCreatePool(poolName, registration.CredentialHash) : null;
         ReserveSlot();
-        var added = _contacts.Record(registration.Uuid, (Entries: _entries, Registration: registration), static (state, now) =>
+        var shard = ShardOf(registration.Uuid);
+        ConfigEntry? added = null;
+        lock (shard.Lock)
         {
-            var (entries, reg) = state;
-            var entry = new ConfigEntry
+            var slot = new EntrySlot(registration, _time.GetUtcNow());
+            if (shard.TryAdd(slot))
             {
-                Uuid = reg.Uuid,
-                Configuration = reg.Configuration,
-                Domain = reg.Domain,
-                // Copied so the caller cannot change the stored list afterwards; an empty one needs no copy.
-                ConfigHosts = reg.ConfigHosts.Count == 0 ? [] : [.. reg.ConfigHosts],
-                DynamicPool = reg.DynamicPool,
-                CreatedAt = now,
-            };
-            var stored = new StoredEntry(entry, reg.CredentialHash, null, new ContactNode(reg.Uuid));
-            return entries.TryAdd(reg.Uuid, stored) ? (stored.Contact, entry) : (null, null);
-        });
+                added = slot.ToEntry();
+            }
+        }
 
         if (added is null)
         {
@@ -94,7 +90,11 @@ public sealed partial class InMemoryConfigCache : IConfigCache
     private Task<ConfigEntry?> GetCoreAsync(Guid uuid, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(_entries.TryGetValue(uuid, out var stored) ? stored.Entry : null);
+        var shard = ShardOf(uuid);
+        lock (shard.Lock)
+        {
+            return Task.FromResult(shard.TryGet(uuid, out var slot) ? slot.ToEntry() : null);
+        }
     }
 
     /// <inheritdoc cref="IConfigRegistry.UpdateConfigurationAsync" />
@@ -103,35 +103,42 @@ public sealed partial class InMemoryConfigCache : IConfigCache
         cancellationToken.ThrowIfCancellationRequested();
         ConfigInputValidator.ValidateUuid(uuid);
         ConfigInputValidator.ValidateConfiguration(configuration, _limits);
-        while (true)
+        var shard = ShardOf(uuid);
+        ConfigEntry updated;
+        lock (shard.Lock)
         {
-            if (!_entries.TryGetValue(uuid, out var stored))
+            if (!shard.TryGet(uuid, out var slot))
             {
                 throw new ConfigEntryNotFoundException();
             }
 
-            var updated = stored.With(stored.Entry with { Configuration = configuration, Generation = stored.Entry.Generation + 1 });
-            if (_entries.TryUpdate(uuid, updated, stored))
-            {
-                Log.ConfigurationUpdated(_logger, uuid, updated.Entry.Generation);
-                SignalChange(uuid);
-                return Task.FromResult(updated.Entry);
-            }
+            slot.ReplaceConfiguration(configuration);
+            updated = slot.ToEntry();
         }
+
+        Log.ConfigurationUpdated(_logger, uuid, updated.Generation);
+        SignalChange(uuid);
+        return Task.FromResult(updated);
     }
 
     /// <inheritdoc cref="IConfigRegistry.RemoveAsync" />
     private Task<bool> RemoveCoreAsync(Guid uuid, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var removed = _entries.TryRemove(uuid, out var stored);
-        if (removed)
+        var shard = ShardOf(uuid);
+        EntrySlot? removed;
+        lock (shard.Lock)
         {
-            OnRemoved(stored!);
+            shard.TryRemove(uuid, out removed);
+        }
+
+        if (removed is not null)
+        {
+            OnRemoved(removed);
             Log.Removed(_logger, uuid);
         }
 
-        return Task.FromResult(removed);
+        return Task.FromResult(removed is not null);
     }
 
     /// <inheritdoc cref="IConfigRegistry.RemoveStaleAsync" />
@@ -140,24 +147,27 @@ public sealed partial class InMemoryConfigCache : IConfigCache
         ConfigInputValidator.ValidateStaleTimeout(timeout);
         var cutoff = _time.GetUtcNow() - timeout;
         var removed = 0;
-        var stale = new List<Guid>(SweepBatch);
+        var stale = new List<EntrySlot>(SweepBatch);
         // One sweeper at a time; contacts wait only for the shard being swept, one batch at a time.
         lock (_sweepLock)
         {
-            for (var shard = 0; shard < ContactLog.Shards; shard++)
+            foreach (var shard in _shards)
             {
                 do
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     stale.Clear();
-                    _contacts.TakeOlderThan(shard, cutoff, stale, SweepBatch);
-                    foreach (var uuid in stale)
+                    lock (shard.Lock)
                     {
-                        if (TryRemoveIfStale(uuid, cutoff))
-                        {
-                            removed++;
-                        }
+                        shard.RemoveOlderThan(cutoff, stale, SweepBatch);
                     }
+
+                    foreach (var slot in stale)
+                    {
+                        OnRemoved(slot);
+                    }
+
+                    removed += stale.Count;
                 }
                 while (stale.Count == SweepBatch);
             }
@@ -174,45 +184,38 @@ public sealed partial class InMemoryConfigCache : IConfigCache
     /// <inheritdoc cref="IConfigRegistry.ListAsync" />
     private async IAsyncEnumerable<ConfigEntry> ListCoreAsync(ConfigEntryQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        foreach (var (_, stored) in _entries)
+        // A shard at a time, copied under its lock and handed out after it: the caller's pace never holds a lock.
+        var batch = new List<ConfigEntry>();
+        foreach (var shard in _shards)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (query is null || query.Matches(stored.Entry))
+            batch.Clear();
+            lock (shard.Lock)
             {
-                yield return stored.Entry;
+                shard.AddEntriesTo(batch);
+            }
+
+            foreach (var entry in batch)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (query is null || query.Matches(entry))
+                {
+                    yield return entry;
+                }
             }
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
-    private bool TryRemoveIfStale(Guid uuid, DateTimeOffset cutoff)
-    {
-        // Loops because an app-side update may swap the entry between the read and the removal without
-        // touching its contact time; a contact, on the other hand, makes it fresh and ends the loop.
-        while (_entries.TryGetValue(uuid, out var stored) && stored.Entry.LastSeenAt < cutoff)
-        {
-            if (_entries.TryRemove(new KeyValuePair<Guid, StoredEntry>(uuid, stored)))
-            {
-                OnRemoved(stored);
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private void OnRemoved(StoredEntry removed)
+    private void OnRemoved(EntrySlot removed)
     {
         Interlocked.Decrement(ref _count);
-        _contacts.Forget(removed.Contact);
-        var entry = removed.Entry;
-        if (entry.DynamicPool is { } poolName && removed.TrustKeyHash is { } trustKeyHash && _pools.TryGetValue(poolName, out var pool))
+        if (removed.DynamicPool is { } poolName && removed.TrustKeyHash is { } trustKeyHash && _pools.TryGetValue(poolName, out var pool))
         {
-            pool.Claims.TryRemove(new KeyValuePair<SecretHash, Guid>(trustKeyHash, entry.Uuid));
+            pool.Claims.TryRemove(new KeyValuePair<SecretHash, Guid>(trustKeyHash, removed.Uuid));
         }
 
-        SignalChange(entry.Uuid);
+        SignalChange(removed.Uuid);
     }
 
     private DynamicPool GetOrCreatePool(string name, SecretHash credential)
@@ -233,5 +236,18 @@ public sealed partial class InMemoryConfigCache : IConfigCache
             Interlocked.Decrement(ref _count);
             throw new ConfigCacheFullException(_limits.MaxEntries);
         }
+    }
+
+    private EntryShard ShardOf(Guid uuid) => _shards[uuid.GetHashCode() & (ShardCount - 1)];
+
+    private static EntryShard[] CreateShards()
+    {
+        var shards = new EntryShard[ShardCount];
+        for (var i = 0; i < shards.Length; i++)
+        {
+            shards[i] = new EntryShard();
+        }
+
+        return shards;
     }
 }

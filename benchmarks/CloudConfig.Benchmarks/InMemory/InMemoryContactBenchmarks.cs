@@ -37,11 +37,11 @@ internal static class InMemoryContactBenchmarks
         var (cache, baseline, uuids, trustKey) = ClaimedPopulation.Create(10_000, Configuration);
         var credential = InstanceCredential.Trusted(trustKey);
         var now = DateTimeOffset.UnixEpoch;
-        var timings = Measure.NanosecondsPerOperation(
+        return InMemoryQuickBenchmark.Compare(
+            "inmemory.fetch_2threads_vs_dictionary",
             n => OnTwoThreads(n, i => baseline.Fetch(uuids[i % uuids.Length], trustKey.Reveal(), now)),
             n => OnTwoThreads(n, i => cache.FetchAsync(uuids[i % uuids.Length], credential).GetAwaiter().GetResult()),
             Operations);
-        return Measure.Figure("inmemory.fetch_2threads_vs_dictionary", timings);
     }
 
     /// <summary>Reports by two threads at once, against the dictionary baseline updating by two threads at once.</summary>
@@ -52,11 +52,11 @@ internal static class InMemoryContactBenchmarks
         var parameters = new Dictionary<string, ParameterValue> { ["port"] = 8080L, ["role"] = "web" };
         var report = new InstanceReport(new InstanceStatus(InstanceState.Configured, 0)) { Address = "10.0.0.1", Parameters = parameters };
         var now = DateTimeOffset.UnixEpoch;
-        var timings = Measure.NanosecondsPerOperation(
+        return InMemoryQuickBenchmark.Compare(
+            "inmemory.update_2threads_vs_dictionary",
             n => OnTwoThreads(n, i => baseline.Report(uuids[i % uuids.Length], trustKey.Reveal(), "10.0.0.1", new Dictionary<string, ParameterValue>(parameters), now)),
             n => OnTwoThreads(n, i => cache.UpdateCacheAsync(uuids[i % uuids.Length], trustKey, report).GetAwaiter().GetResult()),
             Operations);
-        return Measure.Figure("inmemory.update_2threads_vs_dictionary", timings);
     }
 
     private static void LongPoll(InMemoryConfigCache cache, Guid[] uuids, Secret trustKey, int rounds)
@@ -69,7 +69,7 @@ internal static class InMemoryContactBenchmarks
     }
 
     /// <summary>Runs operations 0 to n-1 split between two threads (even and odd), and waits for both.</summary>
-    private static void OnTwoThreads(int n, Action<int> operation)
+    internal static void OnTwoThreads(int n, Action<int> operation)
     {
         var threads = Enumerable.Range(0, 2).Select(first => new Thread(() =>
         {

@@ -121,7 +121,12 @@ static async Task<int> RunAsync(string? redis, NatsSiteChoice? nats, string[] ur
     else if (nats is not null)
     {
         // Likewise for NATS; with an on-premises domain, a federation's cloud site over mirrored registrations.
-        options.ConfigureBuilder = builder => builder.Services.AddNatsConfigCache(nats.Configure);
+        // Readiness then also pings NATS, asks its JetStream, and reports the round trip.
+        options.ConfigureBuilder = builder =>
+        {
+            builder.Services.AddNatsConfigCache(nats.Configure);
+            builder.Services.AddHealthChecks().AddNatsConfigCacheCheck();
+        };
     }
     else
     {

@@ -6,8 +6,8 @@ namespace CloudConfig.Cache.InMemory;
 // refusal with the same ConfigEntryNotFoundException.
 public sealed partial class InMemoryConfigCache
 {
-    /// <inheritdoc />
-    public Task<InstanceConfiguration> FetchAsync(Guid uuid, InstanceCredential credential, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRendezvous.FetchAsync" />
+    private Task<InstanceConfiguration> FetchCoreAsync(Guid uuid, InstanceCredential credential, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(credential);
         cancellationToken.ThrowIfCancellationRequested();
@@ -47,8 +47,8 @@ public sealed partial class InMemoryConfigCache
         }
     }
 
-    /// <inheritdoc />
-    public Task UpdateCacheAsync(Guid uuid, Secret trustKey, InstanceReport report, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRendezvous.UpdateCacheAsync" />
+    private Task UpdateCacheCoreAsync(Guid uuid, Secret trustKey, InstanceReport report, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(trustKey);
         cancellationToken.ThrowIfCancellationRequested();
@@ -88,8 +88,8 @@ public sealed partial class InMemoryConfigCache
         return Task.CompletedTask;
     }
 
-    /// <inheritdoc />
-    public Task<InstanceConfiguration> AssignDynamicAsync(string pool, Secret poolCredential, Secret trustKey, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRendezvous.AssignDynamicAsync" />
+    private Task<InstanceConfiguration> AssignDynamicCoreAsync(string pool, Secret poolCredential, Secret trustKey, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(poolCredential);
         ArgumentNullException.ThrowIfNull(trustKey);

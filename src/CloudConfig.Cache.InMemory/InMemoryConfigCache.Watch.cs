@@ -10,8 +10,8 @@ public sealed partial class InMemoryConfigCache
     /// <summary>How many uuids have a wake-up signal now; for tests that waiters leave nothing behind.</summary>
     internal int ChangeSignalCount => _changeSignals.Count;
 
-    /// <inheritdoc />
-    public Task<InstanceConfiguration?> WaitForUpdateAsync(Guid uuid, Secret trustKey, long knownGeneration, TimeSpan timeout, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRendezvous.WaitForUpdateAsync" />
+    private Task<InstanceConfiguration?> WaitForUpdateCoreAsync(Guid uuid, Secret trustKey, long knownGeneration, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(trustKey);
         var credential = InstanceCredential.Trusted(trustKey);

@@ -55,8 +55,8 @@ public sealed partial class InMemoryConfigCache : IConfigCache
     /// <summary>How many nodes the stale index holds (one per entry, however many contacts); for tests.</summary>
     internal int ContactLogLength => _contacts.Count;
 
-    /// <inheritdoc />
-    public Task<ConfigEntry> PreRegisterAsync(ConfigRegistration registration, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRegistry.PreRegisterAsync" />
+    private Task<ConfigEntry> PreRegisterCoreAsync(ConfigRegistration registration, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         ConfigInputValidator.ValidateRegistration(registration, _limits);
@@ -90,15 +90,15 @@ public sealed partial class InMemoryConfigCache : IConfigCache
         return Task.FromResult(added);
     }
 
-    /// <inheritdoc />
-    public Task<ConfigEntry?> GetAsync(Guid uuid, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRegistry.GetAsync" />
+    private Task<ConfigEntry?> GetCoreAsync(Guid uuid, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(_entries.TryGetValue(uuid, out var stored) ? stored.Entry : null);
     }
 
-    /// <inheritdoc />
-    public Task<ConfigEntry> UpdateConfigurationAsync(Guid uuid, ConfigurationContent configuration, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRegistry.UpdateConfigurationAsync" />
+    private Task<ConfigEntry> UpdateConfigurationCoreAsync(Guid uuid, ConfigurationContent configuration, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         ConfigInputValidator.ValidateUuid(uuid);
@@ -120,8 +120,8 @@ public sealed partial class InMemoryConfigCache : IConfigCache
         }
     }
 
-    /// <inheritdoc />
-    public Task<bool> RemoveAsync(Guid uuid, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRegistry.RemoveAsync" />
+    private Task<bool> RemoveCoreAsync(Guid uuid, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var removed = _entries.TryRemove(uuid, out var stored);
@@ -134,8 +134,8 @@ public sealed partial class InMemoryConfigCache : IConfigCache
         return Task.FromResult(removed);
     }
 
-    /// <inheritdoc />
-    public Task<int> RemoveStaleAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRegistry.RemoveStaleAsync" />
+    private Task<int> RemoveStaleCoreAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ConfigInputValidator.ValidateStaleTimeout(timeout);
         var cutoff = _time.GetUtcNow() - timeout;
@@ -171,8 +171,8 @@ public sealed partial class InMemoryConfigCache : IConfigCache
         return Task.FromResult(removed);
     }
 
-    /// <inheritdoc />
-    public async IAsyncEnumerable<ConfigEntry> ListAsync(ConfigEntryQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRegistry.ListAsync" />
+    private async IAsyncEnumerable<ConfigEntry> ListCoreAsync(ConfigEntryQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         foreach (var (_, stored) in _entries)
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using CloudConfig.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -26,7 +27,7 @@ namespace CloudConfig.Cache.Nats;
 /// buckets should have synchronised clocks.
 /// </para>
 /// </remarks>
-public sealed class NatsConfigCache : IConfigCache, IAsyncDisposable
+public sealed partial class NatsConfigCache : IConfigCache, IAsyncDisposable
 {
     private readonly NatsSite _site;
     private readonly SiteRegistry _registry;
@@ -34,14 +35,16 @@ public sealed class NatsConfigCache : IConfigCache, IAsyncDisposable
     private readonly ChangeWatcher _watcher;
     private readonly ConfigChangeSignals _signals = new();
     private readonly TimeProvider _time;
+    private readonly CacheTelemetry _telemetry;
     private int _disposed;
 
     /// <summary>Creates a cache; it connects on first use.</summary>
     /// <param name="options">The options.</param>
     /// <param name="timeProvider">The clock; the system clock when null.</param>
     /// <param name="logger">The logger; none when null.</param>
+    /// <param name="meterFactory">Where the cache's meter (<see cref="MeterName"/>) comes from; a meter of its own when null.</param>
     /// <exception cref="OptionsValidationException">The options are invalid; the message lists every problem.</exception>
-    public NatsConfigCache(IOptions<NatsConfigCacheOptions> options, TimeProvider? timeProvider = null, ILogger<NatsConfigCache>? logger = null)
+    public NatsConfigCache(IOptions<NatsConfigCacheOptions> options, TimeProvider? timeProvider = null, ILogger<NatsConfigCache>? logger = null, IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var value = options.Value;
@@ -65,6 +68,7 @@ public sealed class NatsConfigCache : IConfigCache, IAsyncDisposable
         _registry = new SiteRegistry(_site, queue, _time, log);
         _rendezvous = new SiteRendezvous(_site, queue, new TrustBindings(value.ContactWriteInterval), _time, log);
         _watcher = new ChangeWatcher(_site, _signals, log);
+        _telemetry = NatsTelemetry.Create(value, meterFactory);
     }
 
     /// <summary>Whether this cache is a cloud site of a federation (registrations come from on premises).</summary>
@@ -73,64 +77,59 @@ public sealed class NatsConfigCache : IConfigCache, IAsyncDisposable
     /// <summary>How many uuids have a wake-up signal now; for tests that waiters leave nothing behind.</summary>
     internal int ChangeSignalCount => _signals.Count;
 
-    /// <inheritdoc />
-    /// <exception cref="NatsReadOnlySiteException">This is a cloud site: registrations are written on premises.</exception>
-    public Task<ConfigEntry> PreRegisterAsync(ConfigRegistration registration, CancellationToken cancellationToken = default)
+    /// <summary>The connection to this site's server, for the health check.</summary>
+    internal NatsSiteConnection Connection => _site.Connection;
+
+    /// <inheritdoc cref="IConfigRegistry.PreRegisterAsync" />
+    private Task<ConfigEntry> PreRegisterCoreAsync(ConfigRegistration registration, CancellationToken cancellationToken = default)
     {
         EnsureWritesRegistrations("pre_register");
         return _registry.PreRegisterAsync(registration, cancellationToken);
     }
 
-    /// <inheritdoc />
-    public Task<ConfigEntry?> GetAsync(Guid uuid, CancellationToken cancellationToken = default) =>
+    /// <inheritdoc cref="IConfigRegistry.GetAsync" />
+    private Task<ConfigEntry?> GetCoreAsync(Guid uuid, CancellationToken cancellationToken = default) =>
         _registry.GetAsync(uuid, cancellationToken);
 
-    /// <inheritdoc />
-    /// <exception cref="NatsReadOnlySiteException">This is a cloud site: registrations are written on premises.</exception>
-    public Task<ConfigEntry> UpdateConfigurationAsync(Guid uuid, ConfigurationContent configuration, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRegistry.UpdateConfigurationAsync" />
+    private Task<ConfigEntry> UpdateConfigurationCoreAsync(Guid uuid, ConfigurationContent configuration, CancellationToken cancellationToken = default)
     {
         EnsureWritesRegistrations("update_configuration");
         return _registry.UpdateConfigurationAsync(uuid, configuration, cancellationToken);
     }
 
-    /// <inheritdoc />
-    /// <exception cref="NatsReadOnlySiteException">This is a cloud site: registrations are written on premises.</exception>
-    public Task<bool> RemoveAsync(Guid uuid, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRegistry.RemoveAsync" />
+    private Task<bool> RemoveCoreAsync(Guid uuid, CancellationToken cancellationToken = default)
     {
         EnsureWritesRegistrations("remove");
         return _registry.RemoveAsync(uuid, cancellationToken);
     }
 
-    /// <inheritdoc />
-    /// <exception cref="NatsReadOnlySiteException">This is a cloud site: registrations are written on premises.</exception>
-    public Task<int> RemoveStaleAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRegistry.RemoveStaleAsync" />
+    private Task<int> RemoveStaleCoreAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         EnsureWritesRegistrations("remove_stale");
         return _registry.RemoveStaleAsync(timeout, cancellationToken);
     }
 
-    /// <inheritdoc />
-    /// <remarks>
-    /// Streams the registrations in stream order and reads their instance records a batch at a time. Like any scan,
-    /// it sees each entry that exists throughout the listing once; entries added or removed meanwhile may or may not appear.
-    /// </remarks>
-    public IAsyncEnumerable<ConfigEntry> ListAsync(ConfigEntryQuery? query = null, CancellationToken cancellationToken = default) =>
+    /// <inheritdoc cref="IConfigRegistry.ListAsync" />
+    private IAsyncEnumerable<ConfigEntry> ListCoreAsync(ConfigEntryQuery? query = null, CancellationToken cancellationToken = default) =>
         _registry.ListAsync(query, cancellationToken);
 
-    /// <inheritdoc />
-    public Task<InstanceConfiguration> FetchAsync(Guid uuid, InstanceCredential credential, CancellationToken cancellationToken = default) =>
+    /// <inheritdoc cref="IConfigRendezvous.FetchAsync" />
+    private Task<InstanceConfiguration> FetchCoreAsync(Guid uuid, InstanceCredential credential, CancellationToken cancellationToken = default) =>
         _rendezvous.FetchAsync(uuid, credential, cancellationToken);
 
-    /// <inheritdoc />
-    public Task UpdateCacheAsync(Guid uuid, Secret trustKey, InstanceReport report, CancellationToken cancellationToken = default) =>
+    /// <inheritdoc cref="IConfigRendezvous.UpdateCacheAsync" />
+    private Task UpdateCacheCoreAsync(Guid uuid, Secret trustKey, InstanceReport report, CancellationToken cancellationToken = default) =>
         _rendezvous.UpdateCacheAsync(uuid, trustKey, report, cancellationToken);
 
-    /// <inheritdoc />
-    public Task<InstanceConfiguration> AssignDynamicAsync(string pool, Secret poolCredential, Secret trustKey, CancellationToken cancellationToken = default) =>
+    /// <inheritdoc cref="IConfigRendezvous.AssignDynamicAsync" />
+    private Task<InstanceConfiguration> AssignDynamicCoreAsync(string pool, Secret poolCredential, Secret trustKey, CancellationToken cancellationToken = default) =>
         _rendezvous.AssignDynamicAsync(pool, poolCredential, trustKey, cancellationToken);
 
-    /// <inheritdoc />
-    public async Task<InstanceConfiguration?> WaitForUpdateAsync(Guid uuid, Secret trustKey, long knownGeneration, TimeSpan timeout, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRendezvous.WaitForUpdateAsync" />
+    private async Task<InstanceConfiguration?> WaitForUpdateCoreAsync(Guid uuid, Secret trustKey, long knownGeneration, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(trustKey);
         // A negative timeout is refused by the waiter; only a real wait needs the watch.

@@ -7,8 +7,8 @@ namespace CloudConfig.Cache.Redis;
 // script arguments in its append-only file) and the scripts decide; every refusal is the same ConfigEntryNotFoundException.
 public sealed partial class RedisConfigCache
 {
-    /// <inheritdoc />
-    public Task<InstanceConfiguration> FetchAsync(Guid uuid, InstanceCredential credential, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRendezvous.FetchAsync" />
+    private Task<InstanceConfiguration> FetchCoreAsync(Guid uuid, InstanceCredential credential, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(credential);
         return credential.BootSecret is null
@@ -39,8 +39,8 @@ public sealed partial class RedisConfigCache
         }
     }
 
-    /// <inheritdoc />
-    public async Task UpdateCacheAsync(Guid uuid, Secret trustKey, InstanceReport report, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRendezvous.UpdateCacheAsync" />
+    private async Task UpdateCacheCoreAsync(Guid uuid, Secret trustKey, InstanceReport report, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(trustKey);
         ConfigInputValidator.ValidateReport(report, _limits);
@@ -60,8 +60,8 @@ public sealed partial class RedisConfigCache
         Log.Reported(_logger, uuid, report.Status.State);
     }
 
-    /// <inheritdoc />
-    public async Task<InstanceConfiguration> AssignDynamicAsync(string pool, Secret poolCredential, Secret trustKey, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRendezvous.AssignDynamicAsync" />
+    private async Task<InstanceConfiguration> AssignDynamicCoreAsync(string pool, Secret poolCredential, Secret trustKey, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(poolCredential);
         ArgumentNullException.ThrowIfNull(trustKey);

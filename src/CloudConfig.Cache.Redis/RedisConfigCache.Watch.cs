@@ -14,12 +14,8 @@ public sealed partial class RedisConfigCache
     /// <summary>How many uuids have a wake-up signal now; for tests that waiters leave nothing behind.</summary>
     internal int ChangeSignalCount => _changeSignals.Count;
 
-    /// <inheritdoc />
-    /// <remarks>
-    /// Pub/sub delivers at most once: a notification published while this process was disconnected is lost. So
-    /// when the connection is restored every waiter re-checks its entry instead of trusting it missed nothing.
-    /// </remarks>
-    public async Task<InstanceConfiguration?> WaitForUpdateAsync(Guid uuid, Secret trustKey, long knownGeneration, TimeSpan timeout, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRendezvous.WaitForUpdateAsync" />
+    private async Task<InstanceConfiguration?> WaitForUpdateCoreAsync(Guid uuid, Secret trustKey, long knownGeneration, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(trustKey);
         // A negative timeout is refused by the waiter; only a real wait needs the subscription.

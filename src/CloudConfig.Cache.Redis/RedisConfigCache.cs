@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using CloudConfig.Core;
 using Microsoft.Extensions.Logging;
@@ -29,13 +30,15 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable, I
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly RedisContactBatch _contacts;
+    private readonly CacheTelemetry _telemetry;
 
     /// <summary>Creates a cache; it connects on first use.</summary>
     /// <param name="options">The options.</param>
     /// <param name="timeProvider">The clock; the system clock when null.</param>
     /// <param name="logger">The logger; none when null.</param>
+    /// <param name="meterFactory">Where the cache's meter (<see cref="MeterName"/>) comes from; a meter of its own when null.</param>
     /// <exception cref="OptionsValidationException">The options are invalid; the message lists every problem.</exception>
-    public RedisConfigCache(IOptions<RedisConfigCacheOptions> options, TimeProvider? timeProvider = null, ILogger<RedisConfigCache>? logger = null)
+    public RedisConfigCache(IOptions<RedisConfigCacheOptions> options, TimeProvider? timeProvider = null, ILogger<RedisConfigCache>? logger = null, IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var value = options.Value;
@@ -52,6 +55,7 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable, I
         _sweepBatchSize = value.StaleSweepBatchSize;
         _time = timeProvider ?? TimeProvider.System;
         _contacts = new RedisContactBatch(_connection, _keys, _logger);
+        _telemetry = RedisTelemetry.Create(value, meterFactory);
     }
 
     /// <summary>The connection, shared with the failure budget on the same Redis.</summary>
@@ -60,8 +64,8 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable, I
     /// <summary>The key layout, shared with the failure budget.</summary>
     internal RedisKeys Keys => _keys;
 
-    /// <inheritdoc />
-    public async Task<ConfigEntry> PreRegisterAsync(ConfigRegistration registration, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRegistry.PreRegisterAsync" />
+    private async Task<ConfigEntry> PreRegisterCoreAsync(ConfigRegistration registration, CancellationToken cancellationToken = default)
     {
         ConfigInputValidator.ValidateRegistration(registration, _limits);
         var now = _time.GetUtcNow();
@@ -98,15 +102,15 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable, I
         }
     }
 
-    /// <inheritdoc />
-    public async Task<ConfigEntry?> GetAsync(Guid uuid, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRegistry.GetAsync" />
+    private async Task<ConfigEntry?> GetCoreAsync(Guid uuid, CancellationToken cancellationToken = default)
     {
         var view = await EvaluateAsync(RedisScripts.Get, [_keys.Entry(uuid), _keys.Index], [RedisKeys.Member(uuid)], cancellationToken).ConfigureAwait(false);
         return EntryCodec.ToEntry(uuid, (RedisValue[]?)view);
     }
 
-    /// <inheritdoc />
-    public async Task<ConfigEntry> UpdateConfigurationAsync(Guid uuid, ConfigurationContent configuration, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRegistry.UpdateConfigurationAsync" />
+    private async Task<ConfigEntry> UpdateConfigurationCoreAsync(Guid uuid, ConfigurationContent configuration, CancellationToken cancellationToken = default)
     {
         ConfigInputValidator.ValidateUuid(uuid);
         ConfigInputValidator.ValidateConfiguration(configuration, _limits);
@@ -122,8 +126,8 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable, I
         return entry;
     }
 
-    /// <inheritdoc />
-    public async Task<bool> RemoveAsync(Guid uuid, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRegistry.RemoveAsync" />
+    private async Task<bool> RemoveCoreAsync(Guid uuid, CancellationToken cancellationToken = default)
     {
         RedisValue[] args = [RedisKeys.Member(uuid), _keys.Changes.ToString()];
         var removed = (long)await EvaluateAsync(RedisScripts.Remove, [_keys.Entry(uuid), _keys.Index, _keys.Claims], args, cancellationToken).ConfigureAwait(false) == 1;
@@ -135,8 +139,8 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable, I
         return removed;
     }
 
-    /// <inheritdoc />
-    public async Task<int> RemoveStaleAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRegistry.RemoveStaleAsync" />
+    private async Task<int> RemoveStaleCoreAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ConfigInputValidator.ValidateStaleTimeout(timeout);
         var cutoff = EntryCodec.Score(_time.GetUtcNow() - timeout);
@@ -162,12 +166,8 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable, I
         return removed;
     }
 
-    /// <inheritdoc />
-    /// <remarks>
-    /// Walks the stale index with ZSCAN (never KEYS), so it does not block Redis. Like every SCAN, it sees each
-    /// entry that exists throughout the listing once; entries added or removed meanwhile may or may not appear.
-    /// </remarks>
-    public async IAsyncEnumerable<ConfigEntry> ListAsync(ConfigEntryQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="IConfigRegistry.ListAsync" />
+    private async IAsyncEnumerable<ConfigEntry> ListCoreAsync(ConfigEntryQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         ulong cursor = 0;

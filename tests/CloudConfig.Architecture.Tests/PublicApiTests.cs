@@ -11,7 +11,7 @@ public sealed class PublicApiTests
 {
     // Implementation helpers several packages use (src/Shared): none may be a public type of any package.
     private static readonly string[] SharedHelpers =
-        ["ConfigChangeSignals", "ConfigUpdateWaiter", "ConfigInputValidator", "ParameterMaps", "EntryValueCodec", "TransportOptionChecks", "RendezvousHandlers"];
+        ["ConfigChangeSignals", "ConfigUpdateWaiter", "ConfigInputValidator", "ParameterMaps", "EntryValueCodec", "TransportOptionChecks", "RendezvousHandlers", "CacheTelemetry", "CacheBackend", "CacheOperations"];
 
     public static TheoryData<string> PackageIds() => [.. RepositoryPackages.All.Select(p => p.Id)];
 

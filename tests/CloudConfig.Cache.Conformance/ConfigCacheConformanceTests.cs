@@ -44,18 +44,7 @@ public abstract partial class ConfigCacheConformanceTests : IAsyncLifetime
     protected abstract Task<IConfigCache> CreateCacheAsync(FakeTimeProvider time, ConfigCacheLimits limits);
 
     /// <summary>Releases the cache after a test; disposes it when it is disposable.</summary>
-    protected virtual async Task DisposeCacheAsync(IConfigCache cache)
-    {
-        switch (cache)
-        {
-            case IAsyncDisposable asyncDisposable:
-                await asyncDisposable.DisposeAsync();
-                break;
-            case IDisposable disposable:
-                disposable.Dispose();
-                break;
-        }
-    }
+    protected virtual Task DisposeCacheAsync(IConfigCache cache) => CacheDisposal.DisposeAsync(cache);
 
     /// <inheritdoc />
     public async Task InitializeAsync() => Cache = await CreateCacheAsync(Time, Limits);

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using CloudConfig.Cache.Conformance;
 using CloudConfig.Core;
 using CloudConfig.Testing.Nats;
@@ -24,11 +25,11 @@ public sealed class NatsServerFixture : IAsyncLifetime
     }
 
     /// <summary>A cache on this server under a fresh bucket prefix.</summary>
-    public NatsConfigCache CreateCache(TimeProvider? time = null, ConfigCacheLimits? limits = null, string? prefix = null, Action<NatsConfigCacheOptions>? configure = null) =>
-        CreateCache(Server, time, limits, prefix, configure);
+    public NatsConfigCache CreateCache(TimeProvider? time = null, ConfigCacheLimits? limits = null, string? prefix = null, Action<NatsConfigCacheOptions>? configure = null, IMeterFactory? meterFactory = null) =>
+        CreateCache(Server, time, limits, prefix, configure, meterFactory);
 
     /// <summary>A cache on <paramref name="server"/> under a fresh bucket prefix.</summary>
-    public static NatsConfigCache CreateCache(NatsServer server, TimeProvider? time = null, ConfigCacheLimits? limits = null, string? prefix = null, Action<NatsConfigCacheOptions>? configure = null)
+    public static NatsConfigCache CreateCache(NatsServer server, TimeProvider? time = null, ConfigCacheLimits? limits = null, string? prefix = null, Action<NatsConfigCacheOptions>? configure = null, IMeterFactory? meterFactory = null)
     {
         var options = new NatsConfigCacheOptions
         {
@@ -38,7 +39,7 @@ public sealed class NatsServerFixture : IAsyncLifetime
             OperationTimeout = TimeSpan.FromSeconds(10),
         };
         configure?.Invoke(options);
-        return new NatsConfigCache(Options.Create(options), time);
+        return new NatsConfigCache(Options.Create(options), time, meterFactory: meterFactory);
     }
 
     public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..12];

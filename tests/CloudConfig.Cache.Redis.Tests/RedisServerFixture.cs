@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using CloudConfig.Cache.Conformance;
 using CloudConfig.Core;
 using CloudConfig.Testing.Redis;
@@ -24,11 +25,11 @@ public sealed class RedisServerFixture : IAsyncLifetime
     }
 
     /// <summary>A cache on this server under a fresh key prefix.</summary>
-    public RedisConfigCache CreateCache(TimeProvider? time = null, ConfigCacheLimits? limits = null, string? keyPrefix = null, Action<RedisConfigCacheOptions>? configure = null) =>
-        CreateCache(Server, time, limits, keyPrefix, configure);
+    public RedisConfigCache CreateCache(TimeProvider? time = null, ConfigCacheLimits? limits = null, string? keyPrefix = null, Action<RedisConfigCacheOptions>? configure = null, IMeterFactory? meterFactory = null) =>
+        CreateCache(Server, time, limits, keyPrefix, configure, meterFactory);
 
     /// <summary>A cache on <paramref name="server"/> under a fresh key prefix.</summary>
-    public static RedisConfigCache CreateCache(RedisServer server, TimeProvider? time = null, ConfigCacheLimits? limits = null, string? keyPrefix = null, Action<RedisConfigCacheOptions>? configure = null)
+    public static RedisConfigCache CreateCache(RedisServer server, TimeProvider? time = null, ConfigCacheLimits? limits = null, string? keyPrefix = null, Action<RedisConfigCacheOptions>? configure = null, IMeterFactory? meterFactory = null)
     {
         var options = new RedisConfigCacheOptions
         {
@@ -38,7 +39,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
             OperationTimeout = TimeSpan.FromSeconds(10),
         };
         configure?.Invoke(options);
-        return new RedisConfigCache(Options.Create(options), time);
+        return new RedisConfigCache(Options.Create(options), time, meterFactory: meterFactory);
     }
 
     public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..12];

@@ -2,16 +2,14 @@ using System.Diagnostics;
 using CloudConfig.Core;
 using CloudConfig.Samples.Shared;
 using CloudConfig.Testing;
-using OpenTelemetry;
 using OpenTelemetry.Metrics;
-using OpenTelemetry.Trace;
 
 namespace CloudConfig.Observability.Tests;
 
 /// <summary>
 /// The QuickStart scenario (three instances provisioned and configured, one updated) with OpenTelemetry's in-memory
 /// exporter listening, the app talking to the rendezvous server over HTTP: one trace per ProvisionAsync, from the
-/// app through the Deltacloud create into the agent the instance "booted" and the server it called.
+/// app through the Deltacloud create into the agent the instance "booted", the server it called and the server's cache.
 /// </summary>
 [Collection(TelemetryCollection.Name)]
 public sealed class QuickStartTraceTests
@@ -22,36 +20,19 @@ public sealed class QuickStartTraceTests
     private const string Server = "CloudConfig.Rendezvous";
     private const string Deltacloud = "CloudConfig.Deltacloud";
     private const string Agent = "CloudConfig.Agent";
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private const string Cache = "CloudConfig.Cache.InMemory";
 
     [Fact]
     public async Task QuickStart_TracesEachProvisionFromTheAppThroughTheCloudIntoTheAgentAndTheServer_AndMeasuresIt()
     {
-        var spans = new List<Activity>();
-        string[] secrets;
-        var metrics = new List<MetricSnapshot>();
-        using (var tracing = Sdk.CreateTracerProviderBuilder()
-            .AddSource("CloudConfig.*", "System.Net.Http", "Microsoft.AspNetCore")
-            .AddInMemoryExporter(spans)
-            .Build())
-        using (var metering = Sdk.CreateMeterProviderBuilder().AddMeter("CloudConfig.*").AddInMemoryExporter(metrics).Build())
-        {
-            await using (var local = await LocalCloud.StartAsync(new LocalCloudOptions { AppOverHttp = true }))
-            {
-                var result = await new QuickStartScenario(local.Provisioner, new SampleLaunch(), Timeout).RunAsync();
-                Assert.Equal(3, result.Instances.Count);
-                secrets = [.. local.Cloud!.Instances.Select(i => BootString.Parse(i.UserData!).Secret.Reveal())];
-                metering.ForceFlush();
-            }
+        var run = await QuickStartRun.CollectAsync(new LocalCloudOptions { AppOverHttp = true });
 
-            // The agents and servers have stopped: every span has ended and been exported.
-            tracing.ForceFlush();
-        }
-
-        var tree = new TraceTree([.. spans]);
-        Assert.Equal(3, secrets.Length);
-        // No tag of any span carries a boot secret (or the boot string around it).
-        Assert.All(tree.Spans.SelectMany(s => s.TagObjects), tag => Assert.DoesNotContain(secrets, secret => Convert.ToString(tag.Value, System.Globalization.CultureInfo.InvariantCulture)!.Contains(secret, StringComparison.Ordinal)));
+        var tree = run.Tree;
+        Assert.Equal(3, run.Result.Instances.Count);
+        Assert.Equal(3, run.BootSecrets.Count);
+        // No tag of any span carries a boot secret (or the boot string around it), or a configuration.
+        var forbidden = run.Forbidden().ToList();
+        Assert.All(tree.Spans.SelectMany(s => s.TagObjects), tag => Assert.DoesNotContain(forbidden, secret => Convert.ToString(tag.Value, System.Globalization.CultureInfo.InvariantCulture)!.Contains(secret, StringComparison.Ordinal)));
         var roots = tree.Named(Core, "provision").ToList();
         Assert.Equal(3, roots.Count);
         foreach (var root in roots)
@@ -59,7 +40,8 @@ public sealed class QuickStartTraceTests
             AssertOneProvision(tree, root);
         }
 
-        AssertMeasured(metrics);
+        AssertUpdateReachedTheAgentsLongPoll(tree, run.Result.Updated.Uuid);
+        AssertMeasured([.. run.Metrics]);
     }
 
     private static void AssertOneProvision(TraceTree tree, Activity root)
@@ -85,6 +67,8 @@ public sealed class QuickStartTraceTests
         Assert.True(tree.Descends(handled, preRegister), Describe());
         Assert.Equal(uuid, handled.GetTagItem("cloudconfig.entry.uuid"));
         Assert.Contains(trace, s => s.Source.Name == "Microsoft.AspNetCore" && tree.Descends(s, preRegister) && tree.Descends(handled, s));
+        // The server's cache (in memory here) works inside the handler's span.
+        AssertCacheSpan(tree, handled, "pre_register", uuid);
 
         // The Deltacloud create, inside the launch, over HTTP.
         var create = Assert.Single(trace, s => s.Source.Name == Deltacloud && s.DisplayName == "deltacloud create_instance");
@@ -103,6 +87,9 @@ public sealed class QuickStartTraceTests
         Assert.True(tree.Descends(servedFetch, clientFetch), Describe());
         Assert.Equal(uuid, servedFetch.GetTagItem("cloudconfig.entry.uuid"));
         Assert.Equal(1L, servedFetch.GetTagItem("cloudconfig.generation"));
+        var cachedFetch = AssertCacheSpan(tree, servedFetch, "fetch", uuid);
+        Assert.Equal("boot", cachedFetch.GetTagItem("cloudconfig.credential"));
+        Assert.Equal(1L, cachedFetch.GetTagItem("cloudconfig.generation"));
 
         var apply = tree.Named(Agent, "agent apply").First(s => s.TraceId == root.TraceId && (long?)s.GetTagItem("cloudconfig.generation") == 1);
         Assert.Equal("configured", apply.GetTagItem("cloudconfig.instance.state"));
@@ -110,8 +97,32 @@ public sealed class QuickStartTraceTests
         var reports = trace.Where(s => s.Source.Name == Agent && s.DisplayName == "agent report").ToList();
         Assert.True(reports.Count >= 2, $"configuring and configured reports, got {reports.Count}\n{Describe()}");
         var servedReports = trace.Where(s => s.Source.Name == Server && s.DisplayName == "handle report").ToList();
-        Assert.Contains(servedReports, s => "configured".Equals(s.GetTagItem("cloudconfig.instance.state")) && reports.Any(r => tree.Descends(s, r)));
+        var servedConfigured = servedReports.Where(s => "configured".Equals(s.GetTagItem("cloudconfig.instance.state")) && reports.Any(r => tree.Descends(s, r))).ToList();
+        Assert.NotEmpty(servedConfigured);
+        Assert.All(servedConfigured, s => AssertCacheSpan(tree, s, "update_cache", uuid));
 
+    }
+
+    // The app's update of the web instance's configuration woke the long poll its agent had open: the server's handler
+    // of that poll has the cache's wait inside it, which answered with generation 2.
+    private static void AssertUpdateReachedTheAgentsLongPoll(TraceTree tree, Guid updated)
+    {
+        var waits = tree.Spans.Where(s => s.Source.Name == Cache && s.DisplayName == "wait_for_update" && (long?)s.GetTagItem("cloudconfig.generation") == 2).ToList();
+        var woken = Assert.Single(waits);
+        Assert.Equal(updated.ToString("D"), woken.GetTagItem("cloudconfig.entry.uuid"));
+        Assert.Equal(1L, woken.GetTagItem("cloudconfig.known_generation"));
+        Assert.Contains(tree.Spans, s => s.Source.Name == Server && s.DisplayName == "handle wait" && s.SpanId == woken.ParentSpanId);
+    }
+
+    // The cache's span of one operation, a direct child of the server handler's span that asked for it.
+    private static Activity AssertCacheSpan(TraceTree tree, Activity handler, string operation, string uuid)
+    {
+        var span = Assert.Single(tree.ChildrenOf(handler), s => s.Source.Name == Cache);
+        Assert.Equal(operation, span.DisplayName);
+        Assert.Equal(ActivityKind.Internal, span.Kind);
+        Assert.Equal(uuid, span.GetTagItem("cloudconfig.entry.uuid"));
+        Assert.Equal(ActivityStatusCode.Unset, span.Status);
+        return span;
     }
 
     private static void AssertMeasured(List<MetricSnapshot> metrics)

@@ -106,6 +106,24 @@ internal sealed partial class NatsSiteConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>The connection's state now (open, connecting, reconnecting, closed).</summary>
+    public NatsConnectionState State => _connection.ConnectionState;
+
+    /// <summary>Pings the server within the operation timeout, connecting first if needed.</summary>
+    /// <returns>The round trip.</returns>
+    /// <exception cref="ConfigCacheUnavailableException">The server could not be reached or did not answer in time.</exception>
+    public Task<TimeSpan> PingAsync(CancellationToken cancellationToken) =>
+        RunAsync(ct => _connection.PingAsync(ct), cancellationToken);
+
+    /// <summary>
+    /// Asks JetStream for the account's information, within the operation timeout: the cheapest JetStream request, and
+    /// one that needs no bucket.
+    /// </summary>
+    /// <exception cref="ConfigCacheUnavailableException">JetStream did not answer (not enabled, no leader) in time.</exception>
+    /// <exception cref="ConfigCacheException">JetStream refused the request.</exception>
+    public Task ProbeJetStreamAsync(CancellationToken cancellationToken) =>
+        RunAsync(async ct => await JetStream.GetAccountInfoAsync(ct).ConfigureAwait(false), cancellationToken);
+
     /// <summary>Runs one operation that returns nothing; see <see cref="RunAsync{T}"/>.</summary>
     public Task RunAsync(Func<CancellationToken, ValueTask> operation, CancellationToken cancellationToken) =>
         RunAsync(

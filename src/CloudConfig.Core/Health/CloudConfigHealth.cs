@@ -2,7 +2,7 @@ namespace CloudConfig.Core;
 
 /// <summary>
 /// What CloudConfig's health checks share. The checks themselves live with what they probe
-/// (<c>AddRedisConfigCacheCheck</c>, <c>AddRendezvousConfigCacheCheck</c>, <c>AddDeltacloudCheck</c> on
+/// (<c>AddRedisConfigCacheCheck</c>, <c>AddNatsConfigCacheCheck</c>, <c>AddRendezvousConfigCacheCheck</c>, <c>AddDeltacloudCheck</c> on
 /// <c>services.AddHealthChecks()</c>), so Core needs no health-check package.
 /// </summary>
 public static class CloudConfigHealth

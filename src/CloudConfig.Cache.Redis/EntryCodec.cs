@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CloudConfig.Core;
 using StackExchange.Redis;
 
@@ -10,6 +9,10 @@ internal static class EntryCodec
 {
     private static readonly byte[] RegisteredStatus = EntryValueCodec.EncodeStatus(InstanceStatus.Registered);
     private static readonly byte[] NoParameters = EntryValueCodec.EncodeParameters(ConfigEntry.NoParameters);
+
+    // Nearly every fetch reads the content type and domain of the fetch before it.
+    private static readonly RecentText RecentContentType = new();
+    private static readonly RecentText RecentDomain = new();
 
     /// <summary>Stored times: UTC ticks, exact.</summary>
     public static RedisValue Ticks(DateTimeOffset at) => at.UtcTicks;
@@ -50,10 +53,14 @@ internal static class EntryCodec
         }
     }
 
-    /// <summary>Reads the configuration followed by <see cref="EntryFields.EntryView"/>; null when the entry does not exist.</summary>
+    /// <summary>
+    /// Reads the configuration, <see cref="EntryFields.EntryView"/> and the entry's index score; null when the entry
+    /// does not exist. The last contact is the later of the entry's own field (its last claim or report) and the
+    /// score (its last trusted fetch, see <see cref="RedisContactBatch"/>); an entry never contacted has neither.
+    /// </summary>
     public static ConfigEntry? ToEntry(Guid uuid, RedisValue[]? view)
     {
-        if (view is null || view.Length != EntryFields.EntryView.Length + 1 || view[2].IsNull)
+        if (view is null || view.Length != EntryFields.EntryView.Length + 2 || view[2].IsNull)
         {
             return null;
         }
@@ -73,7 +80,7 @@ internal static class EntryCodec
             BootSecretReplays = view[10].IsNull ? 0 : (int)view[10],
             CreatedAt = Time(view[11]) ?? default,
             FirstContactAt = Time(view[12]),
-            LastContactAt = Time(view[13]),
+            LastContactAt = LastContact(Time(view[13]), view[14]),
         };
     }
 
@@ -94,12 +101,12 @@ internal static class EntryCodec
     {
         var rest = ((ReadOnlyMemory<byte>)view).Span;
         var generation = long.Parse(NextLine(ref rest), NumberStyles.None, CultureInfo.InvariantCulture);
-        var contentType = Encoding.UTF8.GetString(NextLine(ref rest));
-        var domain = Encoding.UTF8.GetString(NextLine(ref rest));
+        var contentType = RecentContentType.Read(NextLine(ref rest));
+        var domain = RecentDomain.Read(NextLine(ref rest));
         return new(uuid, ConfigurationContent.FromBytes(((ReadOnlyMemory<byte>)configuration).Span, contentType), generation)
         {
             Domain = domain,
-            ConfigHosts = rest.IsEmpty ? [] : EntryValueCodec.DecodeHosts(rest.ToArray()),
+            ConfigHosts = EntryValueCodec.DecodeHosts(rest),
         };
     }
 
@@ -119,6 +126,17 @@ internal static class EntryCodec
     // Copied once, straight from the reply's buffer.
     private static ConfigurationContent Content(RedisValue bytes, RedisValue contentType) =>
         ConfigurationContent.FromBytes(((ReadOnlyMemory<byte>)bytes).Span, (string)contentType!);
+
+    private static DateTimeOffset? LastContact(DateTimeOffset? recorded, RedisValue score)
+    {
+        if (recorded is not { } at || score.IsNull)
+        {
+            return recorded;
+        }
+
+        var fetched = new DateTimeOffset(DateTimeOffset.UnixEpoch.UtcTicks + ((long)(double)score * TimeSpan.TicksPerMicrosecond), TimeSpan.Zero);
+        return fetched > at ? fetched : at;
+    }
 
     private static DateTimeOffset? Time(RedisValue ticks) =>
         ticks.IsNull ? null : new DateTimeOffset((long)ticks, TimeSpan.Zero);

@@ -105,7 +105,7 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable, I
     /// <inheritdoc cref="IConfigRegistry.GetAsync" />
     private async Task<ConfigEntry?> GetCoreAsync(Guid uuid, CancellationToken cancellationToken = default)
     {
-        var view = await EvaluateAsync(RedisScripts.Get, [_keys.Entry(uuid)], [], cancellationToken).ConfigureAwait(false);
+        var view = await EvaluateAsync(RedisScripts.Get, [_keys.Entry(uuid), _keys.Index], [RedisKeys.Member(uuid)], cancellationToken).ConfigureAwait(false);
         return EntryCodec.ToEntry(uuid, (RedisValue[]?)view);
     }
 
@@ -115,7 +115,7 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable, I
         ConfigInputValidator.ValidateUuid(uuid);
         ConfigInputValidator.ValidateConfiguration(configuration, _limits);
         RedisValue[] args = [configuration.Bytes, configuration.ContentType, _keys.Changes.ToString(), RedisKeys.Member(uuid)];
-        var result = await EvaluateAsync(RedisScripts.UpdateConfiguration, [_keys.Entry(uuid)], args, cancellationToken).ConfigureAwait(false);
+        var result = await EvaluateAsync(RedisScripts.UpdateConfiguration, [_keys.Entry(uuid), _keys.Index], args, cancellationToken).ConfigureAwait(false);
         var entry = EntryCodec.ToEntry(uuid, (RedisValue[]?)result);
         if (entry is null)
         {
@@ -213,7 +213,7 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable, I
             .ToList();
         // One atomic read per entry, all pipelined on the connection.
         var views = await _connection.RunAsync(
-            db => Task.WhenAll(members.Select(uuid => db.ScriptEvaluateAsync(RedisScripts.Get, [_keys.Entry(uuid)]))),
+            db => Task.WhenAll(members.Select(uuid => db.ScriptEvaluateAsync(RedisScripts.Get, [_keys.Entry(uuid), _keys.Index], [RedisKeys.Member(uuid)]))),
             cancellationToken).ConfigureAwait(false);
         var entries = new List<ConfigEntry>(members.Count);
         for (var i = 0; i < members.Count; i++)

@@ -1,3 +1,5 @@
+using System.Text;
+using CloudConfig.Core;
 using StackExchange.Redis;
 
 namespace CloudConfig.Cache.Redis;
@@ -31,6 +33,15 @@ internal sealed class RedisKeys(string prefix)
     /// <summary>What follows a claimed entry's key to start its instance view's key.</summary>
     public const string ViewSuffix = ":v";
 
+    /// <summary>The length of a uuid as a member (its 32 hex digits).</summary>
+    public const int MemberLength = 32;
+
+    // What comes between the uuid and the trust key's hash in a claimed entry's keys.
+    private static readonly byte[] ViewInfix = Encoding.ASCII.GetBytes("}" + ViewSuffix + ":");
+    private static readonly byte[] ConfigurationInfix = Encoding.ASCII.GetBytes("}" + ConfigurationSuffix + ":");
+
+    private readonly byte[] _entryKeyStart = Encoding.UTF8.GetBytes("{" + prefix + ":");
+
     /// <summary>What an entry key starts with; a script appends the uuid and <c>}</c>.</summary>
     public string EntryKeyStart { get; } = "{" + prefix + ":";
 
@@ -52,10 +63,15 @@ internal sealed class RedisKeys(string prefix)
     /// A claimed entry's view and configuration, under names that end with its trust key's hash: reading them needs
     /// that hash, so one plain read both checks the trust key and answers (see <c>RedisConfigCache.FetchTrustedAsync</c>).
     /// </summary>
-    public RedisKey[] Claimed(Guid uuid, string trustKeyHash)
+    /// <remarks>
+    /// Every fetch builds these, so each key is written once as the UTF-8 bytes Redis receives (the same bytes as
+    /// the scripts' <c>claimed_keys</c> spell), with no string along the way.
+    /// </remarks>
+    public RedisKey[] Claimed(Guid uuid, SecretHash trustKeyHash)
     {
-        var entry = EntryKeyStart + Member(uuid) + "}";
-        return [entry + ViewSuffix + ":" + trustKeyHash, entry + ConfigurationSuffix + ":" + trustKeyHash];
+        Span<byte> hash = stackalloc byte[SecretHash.TextLength];
+        trustKeyHash.TryFormat(hash, out _);
+        return [ClaimedKey(uuid, ViewInfix, hash), ClaimedKey(uuid, ConfigurationInfix, hash)];
     }
 
     public RedisKey Pool(string name) => prefix + ":pool:" + name;
@@ -68,4 +84,15 @@ internal sealed class RedisKeys(string prefix)
 
     /// <summary>The uuid as it appears in the index, the pools and the change channel.</summary>
     public static string Member(Guid uuid) => uuid.ToString("N");
+
+    // {prefix:uuid} then the suffix, ':' and the hash.
+    private byte[] ClaimedKey(Guid uuid, byte[] infix, ReadOnlySpan<byte> trustKeyHash)
+    {
+        var key = new byte[_entryKeyStart.Length + MemberLength + infix.Length + trustKeyHash.Length];
+        _entryKeyStart.CopyTo(key, 0);
+        uuid.TryFormat(key.AsSpan(_entryKeyStart.Length), out _, "N");
+        infix.CopyTo(key, _entryKeyStart.Length + MemberLength);
+        trustKeyHash.CopyTo(key.AsSpan(key.Length - trustKeyHash.Length));
+        return key;
+    }
 }

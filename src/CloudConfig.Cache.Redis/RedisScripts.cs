@@ -62,6 +62,18 @@ internal static class RedisScripts
         """;
 
     /// <summary>
+    /// A Lua function reading what the app sees of an entry: its configuration, <see cref="EntryFields.EntryView"/>,
+    /// then its index score, which holds the latest trusted fetch's contact (see <see cref="RedisContactBatch"/>).
+    /// </summary>
+    private static readonly string ReadEntry = $$"""
+        local function read_entry(entry, index, member, config)
+          local view = redis.call('HMGET', entry, {{EntryView}})
+          view[{{EntryFields.EntryView.Length + 1}}] = redis.call('ZSCORE', index, member)
+          return {config, unpack(view)}
+        end
+        """;
+
+    /// <summary>
     /// KEYS: entry, configuration, index, pools, pool queue. ARGV: member, max entries, score, pool ('' for none),
     /// credential hash, configuration, then the hash's field/value pairs. Returns ok, exists, pool-credential or full.
     /// </summary>
@@ -83,11 +95,15 @@ internal static class RedisScripts
         return 'ok'
         """;
 
-    /// <summary>KEYS: entry. Returns {configuration, entry view...}, or nil when there is no entry.</summary>
+    /// <summary>
+    /// KEYS: entry, index. ARGV: member. Returns {configuration, entry view..., index score}, or nil when there is no
+    /// entry.
+    /// </summary>
     public static readonly string Get = $$"""
         {{ClaimedKeys}}
+        {{ReadEntry}}
         if redis.call('EXISTS', KEYS[1]) == 0 then return false end
-        return {redis.call('GET', (config_keys(KEYS[1]))), unpack(redis.call('HMGET', KEYS[1], {{EntryView}}))}
+        return read_entry(KEYS[1], KEYS[2], ARGV[1], redis.call('GET', (config_keys(KEYS[1]))))
         """;
 
     /// <summary>
@@ -123,33 +139,6 @@ internal static class RedisScripts
         if stored[2] == trust then return serve(false) end
         redis.call('HINCRBY', e, '{{EntryFields.Replays}}', 1)
         return {'replayed'}
-        """;
-
-    /// <summary>
-    /// Trusted fetches' contacts, sent in batches without waiting (see <see cref="RedisContactBatch"/>): each entry's
-    /// last-contact time and its place in the stale index. Only entries still in the index are written (one look-up
-    /// for the batch), so a contact that arrives after a removal recreates nothing (a uuid removed and registered
-    /// again within that moment would see its new entry marked contacted: its freshness, never a rule); the index
-    /// never moves backwards.
-    /// Per contact this is one command inside the script, as few as keeping the time per entry allows: each nested
-    /// command costs Redis about what a client's GET does. KEYS: index. ARGV: entry key start, then member, now
-    /// ticks, score for each contact.
-    /// </summary>
-    public static readonly string TouchBatch = $$"""
-        local n = (#ARGV - 1) / 3
-        local members = {}
-        for i = 1, n do members[i] = ARGV[3 * i - 1] end
-        local present = redis.call('ZMSCORE', KEYS[1], unpack(members))
-        local moved = {'XX', 'GT'}
-        for i = 1, n do
-          if present[i] then
-            redis.call('HSET', ARGV[1] .. members[i] .. '}', '{{EntryFields.LastContactAt}}', ARGV[3 * i])
-            moved[#moved + 1] = ARGV[3 * i + 1]
-            moved[#moved + 1] = members[i]
-          end
-        end
-        if #moved > 2 then redis.call('ZADD', KEYS[1], unpack(moved)) end
-        return 1
         """;
 
     /// <summary>
@@ -207,11 +196,12 @@ internal static class RedisScripts
         """;
 
     /// <summary>
-    /// KEYS: entry. ARGV: configuration, content type, channel, member. Returns {configuration,
-    /// entry view...}, or nil when there is no entry.
+    /// KEYS: entry, index. ARGV: configuration, content type, channel, member. Returns {configuration,
+    /// entry view..., index score}, or nil when there is no entry.
     /// </summary>
     public static readonly string UpdateConfiguration = $$"""
         {{ClaimedKeys}}
+        {{ReadEntry}}
         if redis.call('EXISTS', KEYS[1]) == 0 then return false end
         local config, view = config_keys(KEYS[1])
         redis.call('SET', config, ARGV[1])
@@ -219,7 +209,7 @@ internal static class RedisScripts
         redis.call('HINCRBY', KEYS[1], '{{EntryFields.Generation}}', 1)
         if view then write_view(KEYS[1], view) end
         redis.call('PUBLISH', ARGV[3], ARGV[4])
-        return {ARGV[1], unpack(redis.call('HMGET', KEYS[1], {{EntryView}}))}
+        return read_entry(KEYS[1], KEYS[2], ARGV[4], ARGV[1])
         """;
 
     /// <summary>KEYS: entry, index, claims. ARGV: member, channel. Returns 1 when an entry was removed.</summary>

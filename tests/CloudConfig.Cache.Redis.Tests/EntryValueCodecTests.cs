@@ -41,6 +41,9 @@ public sealed class EntryValueCodecTests
         string[] hosts = ["[2001:db8::1]:8443", "10.0.0.1", "ünïcode.example"];
 
         Assert.Equal(hosts, EntryValueCodec.DecodeHosts(EntryValueCodec.EncodeHosts(hosts)));
+        Assert.Equal(hosts, EntryValueCodec.DecodeHosts(EntryValueCodec.EncodeHosts(hosts).AsSpan()));
         Assert.Empty(EntryValueCodec.DecodeHosts(EntryValueCodec.EncodeHosts([])));
+        Assert.Empty(EntryValueCodec.DecodeHosts(EntryValueCodec.EncodeHosts([]).AsSpan()));
+        Assert.Empty(EntryValueCodec.DecodeHosts(ReadOnlySpan<byte>.Empty));
     }
 }

@@ -108,6 +108,28 @@ public sealed class RedisCrossConnectionTests(RedisServerFixture redis) : IAsync
     }
 
     [Fact]
+    public async Task Contacts_ABatchArrivingAfterALaterReportFromAnotherProcess_NeverMovesTheLastContactBack()
+    {
+        var (uuid, trustKey) = await RegisterAndClaimAsync();
+        var laterTime = new FakeTimeProvider(_time.GetUtcNow().AddMinutes(5));
+        await using var other = redis.CreateCache(laterTime, keyPrefix: _prefix);
+
+        // This process serves a fetch (its contact waits in the batch); another reports later, then the batch goes out.
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await _cache.FetchAsync(uuid, InstanceCredential.Trusted(trustKey));
+        await other.UpdateCacheAsync(uuid, trustKey, new InstanceReport(new InstanceStatus(InstanceState.Configured)));
+        var entry = (await _cache.GetAsync(uuid))!;
+        _time.Advance(TimeSpan.FromMinutes(10));
+        await _cache.FetchAsync(uuid, InstanceCredential.Trusted(trustKey));
+        var fetchedLater = (await _cache.GetAsync(uuid))!;
+
+        Assert.Equal(laterTime.GetUtcNow(), entry.LastContactAt);
+        Assert.Equal(InstanceState.Configured, entry.Status.State);
+        // A trusted fetch's contact is kept to the microsecond, as the stale index keeps it.
+        Assert.Equal(_time.GetUtcNow(), fetchedLater.LastContactAt);
+    }
+
+    [Fact]
     public async Task WaitForUpdate_NothingChanges_ReturnsNullWhenTheTimeoutPasses()
     {
         var (uuid, trustKey) = await RegisterAndClaimAsync();

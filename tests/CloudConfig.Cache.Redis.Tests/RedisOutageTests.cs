@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using CloudConfig.Core;
 using CloudConfig.Testing.Redis;
+using StackExchange.Redis;
 using Xunit.Abstractions;
 
 namespace CloudConfig.Cache.Redis.Tests;
@@ -101,6 +102,47 @@ public sealed class RedisOutageTests(ITestOutputHelper output)
             Assert.Equal(entry.Address, $"seq-{entry.Parameters["seq"].AsInteger()}");
             Assert.Equal(uuid, (await cache.FetchAsync(uuid, InstanceCredential.Trusted(trustKey))).Uuid);
         }
+    }
+
+    [Fact]
+    public async Task ServerStopsAnswering_CallsFailWithTheTypedErrorAndWorkAgainOnceItAnswers()
+    {
+        await using var server = await RedisServer.StartAsync();
+        await using var cache = RedisServerFixture.CreateCache(server, configure: o => o.OperationTimeout = OperationTimeout);
+        var uuid = Guid.NewGuid();
+        var bootSecret = Secret.Generate();
+        var trustKey = Secret.Generate();
+        await cache.PreRegisterAsync(ConfigRegistration.ForBootSecret(uuid, ConfigurationContent.FromText("echo"), bootSecret));
+        await cache.FetchAsync(uuid, InstanceCredential.FirstContact(bootSecret, trustKey));
+        await using var admin = await ConnectionMultiplexer.ConnectAsync(server.ConnectionString + ",allowAdmin=true");
+
+        // The connection stays open but nothing is answered: only a timeout can make these calls fail (once the pause
+        // ends they would succeed).
+        var pause = TimeSpan.FromSeconds(6);
+        await admin.GetServer(admin.GetEndPoints()[0]).ExecuteAsync("CLIENT", "PAUSE", (long)pause.TotalMilliseconds, "ALL");
+        var fetching = Stopwatch.GetTimestamp();
+        var fetch = await Assert.ThrowsAsync<ConfigCacheUnavailableException>(() => cache.FetchAsync(uuid, InstanceCredential.Trusted(trustKey)));
+        var fetchTook = Stopwatch.GetElapsedTime(fetching);
+        var reading = Stopwatch.GetTimestamp();
+        await Assert.ThrowsAsync<ConfigCacheUnavailableException>(() => cache.GetAsync(uuid));
+        var readTook = Stopwatch.GetElapsedTime(reading);
+
+        await WaitUntilAsync(async () =>
+        {
+            try
+            {
+                return (await cache.FetchAsync(uuid, InstanceCredential.Trusted(trustKey))).Uuid == uuid;
+            }
+            catch (ConfigCacheUnavailableException)
+            {
+                return false;
+            }
+        });
+
+        output.WriteLine($"Fetch failed after {fetchTook}, read after {readTook}.");
+        Assert.Equal("The Redis backend is unavailable.", fetch.Message);
+        Assert.True(fetchTook < FailureBound, $"The fetch took {fetchTook} to fail.");
+        Assert.True(readTook < FailureBound, $"The read took {readTook} to fail.");
     }
 
     [Fact]

@@ -48,6 +48,21 @@ public sealed class SecretTests
         Assert.DoesNotContain(secret.Reveal(), hash.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void HashTryFormat_WritesTheTextFormAsUtf8OrNothingWhenShort()
+    {
+        var hash = Secret.Generate().Hash();
+        var room = new byte[SecretHash.TextLength + 4];
+        var tooShort = new byte[SecretHash.TextLength - 1];
+
+        Assert.True(hash.TryFormat(room, out var written));
+        Assert.Equal(SecretHash.TextLength, written);
+        Assert.Equal(hash.ToString(), System.Text.Encoding.UTF8.GetString(room, 0, written));
+        Assert.False(hash.TryFormat(tooShort, out var none));
+        Assert.Equal(0, none);
+        Assert.All(tooShort, b => Assert.Equal(0, b));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("sha256:")]

@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using CloudConfig.Cache.InMemory;
 using CloudConfig.Cache.Rendezvous;
 using CloudConfig.Core;
 using CloudConfig.Deltacloud;
+using CloudConfig.Rendezvous;
 using CloudConfig.Rendezvous.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -16,15 +19,60 @@ namespace CloudConfig.Observability.Tests;
 [Collection(TelemetryCollection.Name)]
 public sealed class TraceContextPropagationTests : IDisposable
 {
-    private readonly ActivityListener _listener = new()
-    {
-        ShouldListenTo = source => source.Name.StartsWith("CloudConfig.", StringComparison.Ordinal),
-        Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-    };
+    private readonly ConcurrentQueue<Activity> _stopped = new();
+    private readonly ActivityListener _listener;
 
     private readonly ActivitySource _test = new("CloudConfig.Observability.Tests");
 
-    public TraceContextPropagationTests() => ActivitySource.AddActivityListener(_listener);
+    public TraceContextPropagationTests()
+    {
+        _listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name.StartsWith("CloudConfig.", StringComparison.Ordinal),
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = _stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(_listener);
+    }
+
+    [Fact]
+    public async Task ReadyServer_WithOnlyCloudConfigListenedTo_JoinsItsHandlerSpanToTheCallersTrace()
+    {
+        // Nobody listens to ASP.NET Core's spans and the ready server logs no request, so the host starts no span of
+        // its own: the handler's span must take its parent from the request's traceparent.
+        var cache = new InMemoryConfigCache();
+        await using var server = await RendezvousServer.StartAsync(new RendezvousServerOptions { Cache = cache, Configure = o => o.ApiKey = Secret.Generate().Reveal() });
+        var uuid = Guid.NewGuid();
+        var bootSecret = Secret.Generate();
+        var trustKey = Secret.Generate();
+        await cache.PreRegisterAsync(ConfigRegistration.ForBootSecret(uuid, ConfigurationContent.FromText("echo"), bootSecret));
+        await cache.FetchAsync(uuid, InstanceCredential.FirstContact(bootSecret, trustKey));
+        using var client = new RendezvousInstanceClient(server.Urls[0], new RendezvousInstanceClientOptions { MaxRetryAttempts = 0 });
+
+        ActivityTraceId traceId;
+        using (var parent = _test.StartActivity("caller")!)
+        {
+            traceId = parent.TraceId;
+            await client.FetchAsync(uuid, InstanceCredential.Trusted(trustKey));
+        }
+
+        // The server's span ends after its answer is written, so the caller may see the answer first.
+        var started = Stopwatch.GetTimestamp();
+        Activity? handled;
+        while ((handled = _stopped.FirstOrDefault(a => a.Source.Name == "CloudConfig.Rendezvous" && a.TraceId == traceId)) is null)
+        {
+            Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(30), "The server's span never ended.");
+            await Task.Delay(10);
+        }
+
+        // Found in the caller's trace, below the span HttpClient sent in traceparent (HttpClient starts one for the
+        // header whenever a span is current, listened to or not), so below the client's call.
+        Assert.Single(_stopped, a => a.Source.Name == "CloudConfig.Rendezvous.Client" && a.TraceId == traceId);
+        Assert.Equal("handle fetch", handled.DisplayName);
+        Assert.True(handled.HasRemoteParent);
+        Assert.NotEqual(default, handled.ParentSpanId);
+        Assert.Equal(uuid.ToString("D"), handled.GetTagItem("cloudconfig.entry.uuid"));
+    }
 
     [Fact]
     public async Task AppRendezvousClient_OverFlurl_SendsTraceParentOfTheCallersTrace()

@@ -162,6 +162,48 @@ public sealed class ServerBehaviourTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ReadyHost_StartsNoRequestActivityWhileNoRequestIsLogged_AndStillLogsStartUpWarnings(bool configuredToInformation)
+    {
+        var logs = new CapturingLoggerProvider();
+        var seen = new ConcurrentQueue<string?>();
+        var server = await RendezvousServer.StartAsync(new RendezvousServerOptions
+        {
+            Cache = new CloudConfig.Cache.InMemory.InMemoryConfigCache(),
+            Configure = o => o.ApiKey = TestServer.ApiKey,
+            ConfigureBuilder = builder =>
+            {
+                builder.Logging.ClearProviders().AddProvider(logs);
+                // Ports the server's own URLs override: the host warns about it while starting.
+                builder.Configuration.AddInMemoryCollection([new("HTTP_PORTS", "5999")]);
+                if (configuredToInformation)
+                {
+                    builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Microsoft", "Information")]);
+                }
+            },
+            ConfigureApp = app => app.Use(async (context, next) =>
+            {
+                seen.Enqueue(System.Diagnostics.Activity.Current?.OperationName);
+                await next(context);
+            }),
+        });
+        using (var http = new HttpClient { BaseAddress = server.Urls[0] })
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                (await http.GetAsync("/v1/health/ready")).EnsureSuccessStatusCode();
+            }
+        }
+
+        await server.DisposeAsync();
+
+        Assert.Equal(5, seen.Count);
+        Assert.All(seen, name => Assert.Equal(configuredToInformation ? "Microsoft.AspNetCore.Hosting.HttpRequestIn" : null, name));
+        Assert.Contains(logs.Lines, l => l.Category == "Microsoft.AspNetCore.Hosting.Diagnostics" && l.Level == LogLevel.Warning && l.Text.Contains("HTTP_PORTS", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Metrics_CountRegistrationsClaimsReportsAndRefusals()
     {

@@ -8,7 +8,10 @@ using Microsoft.Extensions.Logging;
 
 namespace CloudConfig.Benchmarks.Rendezvous;
 
-/// <summary>The baseline: Kestrel on loopback answering every GET with the same bytes, doing nothing else.</summary>
+/// <summary>
+/// The baseline: Kestrel on loopback answering every GET with the same bytes and the same headers as the rendezvous
+/// server's fetch (<c>Cache-Control</c> and <c>ETag</c> too, so both responses are alike on the wire), doing nothing else.
+/// </summary>
 public sealed class BareKestrel : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -25,6 +28,8 @@ public sealed class BareKestrel : IAsyncDisposable
         var app = builder.Build();
         app.MapGet("/v1/instances/{uuid}/configuration", async context =>
         {
+            context.Response.Headers.CacheControl = "no-store";
+            context.Response.Headers.ETag = "\"g1\"";
             context.Response.ContentType = "application/json";
             await context.Response.Body.WriteAsync(body);
         });

@@ -14,6 +14,9 @@ namespace CloudConfig.Core;
 /// </remarks>
 public sealed class SecretHash : IEquatable<SecretHash>
 {
+    /// <summary>The length of the text form written by <see cref="ToString"/> and <see cref="TryFormat"/>.</summary>
+    public const int TextLength = 50;
+
     private const string Prefix = "sha256:";
     private const int HashBytes = 32;
     private readonly byte[] _bytes;
@@ -85,4 +88,22 @@ public sealed class SecretHash : IEquatable<SecretHash>
 
     /// <summary>The storable text form: <c>sha256:</c> followed by the base64url hash.</summary>
     public override string ToString() => Prefix + Base64Url.EncodeToString(_bytes);
+
+    /// <summary>
+    /// Writes the text form of <see cref="ToString"/> as UTF-8 (<see cref="TextLength"/> bytes), for callers that
+    /// build keys or messages from it without a string per call.
+    /// </summary>
+    /// <returns>Whether <paramref name="utf8Destination"/> had room; nothing is written when it had not.</returns>
+    public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten)
+    {
+        if (utf8Destination.Length < TextLength)
+        {
+            bytesWritten = 0;
+            return false;
+        }
+
+        "sha256:"u8.CopyTo(utf8Destination);
+        bytesWritten = Prefix.Length + Base64Url.EncodeToUtf8(_bytes, utf8Destination[Prefix.Length..]);
+        return true;
+    }
 }

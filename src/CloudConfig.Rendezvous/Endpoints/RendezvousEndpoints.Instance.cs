@@ -165,7 +165,7 @@ internal sealed partial class RendezvousEndpoints
     }
 
     private static Task WriteConfigurationAsync(HttpContext context, InstanceConfiguration configuration) =>
-        RendezvousHttp.WriteSmallJsonAsync(context, StatusCodes.Status200OK, InstanceConfigurationMessage.From(configuration), RendezvousJsonContext.Default.InstanceConfigurationMessage);
+        RendezvousHttp.WriteSmallJsonAsync(context, StatusCodes.Status200OK, configuration, InstanceConfigurationJson.Write);
 
     private static long KnownGeneration(HttpContext context)
     {

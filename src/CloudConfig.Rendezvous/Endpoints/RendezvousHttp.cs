@@ -16,11 +16,11 @@ internal static class RendezvousHttp
     private static Utf8JsonWriter? t_writer;
 
     /// <summary>
-    /// Writes a small JSON body (one message, bounded by the cache's limits) at once into the response's pipe, then
-    /// flushes: the serializer's resumable async path allocated its frames and its writer on every request, which
-    /// was the largest allocation of an agent's fetch after the host's own.
+    /// Writes a small JSON body (one message, bounded by the cache's limits) with <paramref name="write"/> at once
+    /// into the response's pipe, then flushes: the serializer's resumable async path allocated its frames and its
+    /// writer on every request, which was the largest allocation of an agent's fetch after the host's own.
     /// </summary>
-    public static async Task WriteSmallJsonAsync<T>(HttpContext context, int status, T value, JsonTypeInfo<T> typeInfo)
+    public static async Task WriteSmallJsonAsync<TState>(HttpContext context, int status, TState state, Action<Utf8JsonWriter, TState> write)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = RendezvousHeaders.JsonMediaType;
@@ -28,7 +28,8 @@ internal static class RendezvousHttp
         var writer = t_writer;
         if (writer is null)
         {
-            writer = t_writer = new Utf8JsonWriter(body, new JsonWriterOptions { Encoder = typeInfo.Options.Encoder, SkipValidation = true });
+            // Every message comes from one context, so one encoder serves them all.
+            writer = t_writer = new Utf8JsonWriter(body, new JsonWriterOptions { Encoder = RendezvousJsonContext.Default.Options.Encoder, SkipValidation = true });
         }
         else
         {
@@ -37,7 +38,7 @@ internal static class RendezvousHttp
 
         try
         {
-            JsonSerializer.Serialize(writer, value, typeInfo);
+            write(writer, state);
             writer.Flush();
         }
         finally

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CloudConfig.Rendezvous;
 
@@ -20,7 +22,9 @@ public static class RendezvousServer
     /// <summary>
     /// The log levels the host starts from: the framework's categories (<c>Microsoft.*</c>, <c>System.*</c>) at
     /// Warning, so that no request writes a line of its own (a flood of refused requests would otherwise become a
-    /// flood of log lines); CloudConfig's at Information (refusals arrive as one summary per interval).
+    /// flood of log lines); CloudConfig's at Information (refusals arrive as one summary per interval). While no
+    /// request is logged, the host also starts no activity and no log scope per request once it serves (unless
+    /// someone listens to ASP.NET Core's activity source, as OpenTelemetry's instrumentation does).
     /// </summary>
     public static IReadOnlyDictionary<string, string?> DefaultLogLevels { get; } = new Dictionary<string, string?>
     {
@@ -58,6 +62,9 @@ public static class RendezvousServer
         // Long polls are answered as soon as stopping begins, so stopping takes moments; this bounds the rest.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddConfigRendezvous(rendezvous => options.Configure?.Invoke(rendezvous));
+        var requestDiagnostics = new RequestDiagnostics();
+        builder.Services.AddSingleton<IPostConfigureOptions<LoggerFilterOptions>>(requestDiagnostics);
+        builder.Services.AddSingleton<IOptionsChangeTokenSource<LoggerFilterOptions>>(requestDiagnostics);
         options.ConfigureBuilder?.Invoke(builder);
         RendezvousServerCache.Register(builder.Services, options);
 
@@ -66,6 +73,7 @@ public static class RendezvousServer
         app.UseRouting();
         app.MapConfigRendezvous();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        requestDiagnostics.Serving();
 
         var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         return new RunningRendezvousServer(app, [.. addresses.Select(address => new Uri(address))]);

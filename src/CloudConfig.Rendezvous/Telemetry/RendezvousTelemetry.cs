@@ -7,8 +7,9 @@ namespace CloudConfig.Rendezvous;
 
 /// <summary>
 /// The server's spans, on the activity source <see cref="Name"/>: one per handled request, a child of the request's
-/// span that ASP.NET Core continues from the caller's <c>traceparent</c>. Tagged with the operation, the entry's uuid
-/// and the outcome; never a credential or an address. None is created unless someone listens.
+/// span that ASP.NET Core continues from the caller's <c>traceparent</c> (or of that caller's span itself, when the
+/// host started none). Tagged with the operation, the entry's uuid and the outcome; never a credential or an address.
+/// None is created unless someone listens.
 /// </summary>
 internal static class RendezvousTelemetry
 {
@@ -20,7 +21,16 @@ internal static class RendezvousTelemetry
 
     public static Activity? Start(string operation, HttpContext context)
     {
-        var activity = Source.StartActivity("handle " + operation);
+        if (!Source.HasListeners())
+        {
+            return null;
+        }
+
+        // Under the host's request span when it started one; otherwise (nobody listens to ASP.NET Core's spans and the
+        // host logs no requests, see RequestDiagnostics) joined to the caller's trace from the request itself.
+        var activity = Activity.Current is null && RemoteParent(context) is { } parent
+            ? Source.StartActivity("handle " + operation, ActivityKind.Internal, parent)
+            : Source.StartActivity("handle " + operation);
         if (activity is not null)
         {
             activity.SetTag("cloudconfig.operation", operation);
@@ -31,6 +41,20 @@ internal static class RendezvousTelemetry
         }
 
         return activity;
+    }
+
+    private static ActivityContext? RemoteParent(HttpContext context)
+    {
+        DistributedContextPropagator.Current.ExtractTraceIdAndState(
+            context.Request.Headers,
+            static (object? carrier, string name, out string? value, out IEnumerable<string>? values) =>
+            {
+                values = null;
+                value = ((IHeaderDictionary)carrier!)[name];
+            },
+            out var traceParent,
+            out var traceState);
+        return ActivityContext.TryParse(traceParent, traceState, isRemote: true, out var parent) ? parent : null;
     }
 
     /// <summary>Tags the handler's span (the current activity, if it is ours) with the refusal.</summary>

@@ -36,9 +36,13 @@ internal static class EntryValueCodec
     // Encodes a list of config hosts on its own.
     public static byte[] EncodeHosts(IReadOnlyList<string> hosts) => Encode(hosts, WriteHosts);
 
-    // Decodes what EncodeHosts wrote; null or no bytes decode as no hosts.
+    // Decodes what EncodeHosts wrote; null or no bytes decode as no hosts. The empty list (its count, 0, alone: what
+    // most entries hold, and what an instance's every fetch decodes) needs no reader.
     // Throws InvalidDataException: The bytes are not an encoded host list.
-    public static IReadOnlyList<string> DecodeHosts(byte[]? bytes) => bytes is null or { Length: 0 } ? [] : Decode(bytes, ReadHosts);
+    public static IReadOnlyList<string> DecodeHosts(byte[]? bytes) => bytes is null or [] or [0] ? [] : Decode(bytes, ReadHosts);
+
+    // DecodeHosts for bytes read in place.
+    public static IReadOnlyList<string> DecodeHosts(ReadOnlySpan<byte> bytes) => bytes is [] or [0] ? [] : Decode(bytes.ToArray(), ReadHosts);
 
     // Writes a status.
     public static void WriteStatus(BinaryWriter writer, InstanceStatus status)

@@ -76,7 +76,6 @@ internal sealed class DeltacloudTransport : IDisposable
                 response.StatusCode,
                 body,
                 message.Content.Headers.ContentType?.MediaType,
-                message.Headers.Location?.ToString(),
                 ReadAllow(message));
         }
         catch (FlurlHttpException) when (cancellationToken.IsCancellationRequested)

@@ -18,7 +18,9 @@ internal static class SafeXml
         IgnoreWhitespace = true,
     };
 
-    public static XmlReader CreateReader(string text) => XmlReader.Create(new StringReader(text), Settings);
+    /// <summary>A reader over the text with its own <see cref="DeltacloudNameTable"/>, through a context so the shared settings stay as they are.</summary>
+    public static XmlReader CreateReader(string text) =>
+        XmlReader.Create(new StringReader(text), Settings, new XmlParserContext(new DeltacloudNameTable(), null, null, XmlSpace.None));
 
     public static XDocument Parse(string text)
     {

@@ -137,21 +137,25 @@ internal sealed class DeltacloudTransport : IDisposable
 
         // Encoded and checked as Flurl's request builder did: a query through its Url, illegal characters escaped,
         // and only an absolute URL sent (on Unix a bare path would read as a file URI).
-        var url = new Url(target);
-        var withQuery = false;
-        foreach (var (name, value) in query)
-        {
-            url.AppendQueryParam(name, value);
-            withQuery = true;
-        }
-
-        var text = Url.EncodeIllegalCharacters(withQuery ? url.ToString() : target.Trim());
+        var text = Url.EncodeIllegalCharacters(WithQuery(target, query));
         if (string.IsNullOrWhiteSpace(text) || text.StartsWith('/') || !Uri.TryCreate(text, UriKind.Absolute, out var uri))
         {
             throw new ArgumentException($"Cannot send the request: '{text}' is not an absolute URL.", nameof(request));
         }
 
         return uri;
+    }
+
+    /// <summary>The URL, trimmed, with the query parameters appended by Flurl's <see cref="Url"/> (which encodes them).</summary>
+    private static string WithQuery(string target, IEnumerable<KeyValuePair<string, string>> query)
+    {
+        Url? url = null;
+        foreach (var (name, value) in query)
+        {
+            (url ??= new Url(target)).AppendQueryParam(name, value);
+        }
+
+        return url?.ToString() ?? target.Trim();
     }
 
     /// <summary>Reads Allow without validation: the server lists class names there, which are not HTTP tokens.</summary>

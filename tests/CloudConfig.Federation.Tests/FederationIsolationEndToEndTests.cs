@@ -7,7 +7,7 @@ namespace CloudConfig.Federation.Tests;
 /// <summary>
 /// The on-premises site in its own network namespace, firewalled to outbound leaf connections only: no cloud can
 /// open a connection to it, yet both leaf links are up; and over those links a cloud can neither write nor administer
-/// the on-premises buckets.
+/// the on-premises buckets, nor read, write or delete the other cloud's registrations.
 /// </summary>
 [Collection(FederatedDeploymentCollection.Name)]
 public sealed class FederationIsolationEndToEndTests(FederatedDeployment deployment)
@@ -43,11 +43,7 @@ public sealed class FederationIsolationEndToEndTests(FederatedDeployment deploym
         var cloud = deployment.Clouds[0];
         var uuid = Guid.NewGuid();
         await deployment.Registry.PreRegisterAsync(ConfigRegistration.ForBootSecret(uuid, ConfigurationContent.FromText("echo kept"), Secret.Generate()) with { Domain = cloud.Domain });
-        await using var hub = new NatsConnection(new NatsOpts
-        {
-            Url = $"nats://127.0.0.1:{cloud.HubForwarder.Port}",
-            AuthOpts = new NatsAuthOpts { Username = cloud.RendezvousUser.User, Password = cloud.RendezvousUser.Password },
-        });
+        await using var hub = HubConnection(cloud);
         var api = $"$JS.{FederatedDeployment.OnPremisesDomain}.API";
         var forged = Guid.NewGuid();
 
@@ -63,6 +59,48 @@ public sealed class FederationIsolationEndToEndTests(FederatedDeployment deploym
         Assert.Null(await deployment.Registry.GetAsync(forged));
         Assert.True(await deployment.Registry.RemoveAsync(uuid));
     }
+
+    [Fact]
+    public async Task Cloud_ReachingTheOtherCloudsRegistrations_CanNeitherReadWriteNorDeleteThem()
+    {
+        var (cloud, other) = (deployment.Clouds[0], deployment.Clouds[1]);
+        var uuid = Guid.NewGuid();
+        await deployment.Registry.PreRegisterAsync(ConfigRegistration.ForBootSecret(uuid, ConfigurationContent.FromText("echo theirs"), Secret.Generate()) with { Domain = other.Domain });
+        await using var otherView = other.CreateCloudView();
+        await using var ownView = cloud.CreateCloudView();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (await otherView.GetAsync(uuid) is null)
+        {
+            Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) < TimeSpan.FromMinutes(1), $"the registration did not reach {other.Domain}");
+            await Task.Delay(100);
+        }
+
+        await using var hub = HubConnection(cloud);
+        var (theirs, onPremises) = ($"$JS.{other.Domain}.API", $"$JS.{FederatedDeployment.OnPremisesDomain}.API");
+        var lastOfKey = $$"""{"last_by_subj":"$KV.cloudconfig-entries.e.{{uuid:N}}"}""";
+
+        var readTheirs = await IsRefusedAsync(hub, $"{theirs}.DIRECT.GET.KV_cloudconfig-entries", lastOfKey);
+        var infoTheirs = await IsRefusedAsync(hub, $"{theirs}.STREAM.INFO.KV_cloudconfig-entries", "");
+        var writeTheirs = await IsRefusedAsync(hub, $"{theirs}.$KV.cloudconfig-entries.e.{uuid:N}", "forged");
+        var deleteTheirs = await IsRefusedAsync(hub, $"{theirs}.STREAM.DELETE.KV_cloudconfig-entries", "{}");
+        var readOnPremises = await IsRefusedAsync(hub, $"{onPremises}.DIRECT.GET.KV_cloudconfig-entries", lastOfKey);
+        await hub.PublishAsync($"$KV.cloudconfig-entries.e.{uuid:N}", Encoding.UTF8.GetBytes("forged"));
+        await hub.PingAsync();
+
+        Assert.True(readTheirs && infoTheirs && writeTheirs && deleteTheirs && readOnPremises,
+            $"refused: read {readTheirs}, info {infoTheirs}, write {writeTheirs}, delete {deleteTheirs}, read on premises {readOnPremises}");
+        Assert.Null(await ownView.GetAsync(uuid));
+        Assert.Equal("echo theirs", (await otherView.GetAsync(uuid))!.Configuration.AsText());
+        Assert.Equal("echo theirs", (await deployment.Registry.GetAsync(uuid))!.Configuration.AsText());
+        Assert.True(await deployment.Registry.RemoveAsync(uuid));
+    }
+
+    /// <summary>A client of <paramref name="cloud"/>'s hub with its rendezvous server's credentials: the most a cloud holds.</summary>
+    private static NatsConnection HubConnection(CloudSite cloud) => new(new NatsOpts
+    {
+        Url = $"nats://127.0.0.1:{cloud.HubForwarder.Port}",
+        AuthOpts = new NatsAuthOpts { Username = cloud.RendezvousUser.User, Password = cloud.RendezvousUser.Password },
+    });
 
     /// <summary>Whether a request goes unanswered: the leaf link's deny rules drop it, so nothing responds.</summary>
     private static async Task<bool> IsRefusedAsync(NatsConnection connection, string subject, string body)

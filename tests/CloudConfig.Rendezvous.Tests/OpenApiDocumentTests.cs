@@ -76,7 +76,7 @@ public sealed class OpenApiDocumentTests
         Assert.Null(paths["/v1/health/ready"]!["head"]!["responses"]!["200"]!["content"]);
 
         var schemas = document["components"]!["schemas"]!;
-        Assert.Equal(["invalid-input", "too-large", "unauthorized", "not-found", "already-exists", "no-dynamic-entry", "unsupported-media-type", "rate-limited", "unavailable", "cache-full", "internal"],
+        Assert.Equal(["invalid-input", "too-large", "unauthorized", "not-found", "already-exists", "no-dynamic-entry", "unsupported-media-type", "rate-limited", "unavailable", "cache-full", "refused", "internal"],
             schemas["ProblemMessage"]!["properties"]!["errorKind"]!["enum"]!.AsArray().Select(k => (string)k!));
         Assert.Equal(["base64", "contentType"], schemas["ConfigurationContent"]!["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.Equal("#/components/schemas/ConfigurationContent", (string?)schemas["RegistrationMessage"]!["properties"]!["configuration"]!["$ref"]);

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace CloudConfig.Rendezvous.Tests;
 
-/// <summary>A real Kestrel rendezvous server on loopback (port 0) over an in-memory cache, for one test.</summary>
+/// <summary>A real Kestrel rendezvous server on loopback (port 0) over an in-memory cache (or the one given), for one test.</summary>
 internal sealed class TestServer : IAsyncDisposable
 {
     public const string ApiKey = "test-api-key-0123456789abcdef";
@@ -36,11 +36,12 @@ internal sealed class TestServer : IAsyncDisposable
         Action<WebApplication>? configureApp = null,
         CapturingLoggerProvider? logs = null,
         Action<IServiceCollection>? services = null,
-        bool logEverything = false)
+        bool logEverything = false,
+        IConfigCache? cache = null)
     {
         var cacheLimits = limits ?? new ConfigCacheLimits();
         // With logEverything the cache logs into the same capture at every level, so its lines are searched too.
-        var cache = new InMemoryConfigCache(Options.Create(new InMemoryConfigCacheOptions { Limits = cacheLimits }), time, logEverything ? logs?.CreateLogger<InMemoryConfigCache>() : null);
+        var inMemory = new InMemoryConfigCache(Options.Create(new InMemoryConfigCacheOptions { Limits = cacheLimits }), time, logEverything ? logs?.CreateLogger<InMemoryConfigCache>() : null);
         var options = new RendezvousServerOptions
         {
             Certificate = certificate,
@@ -64,7 +65,7 @@ internal sealed class TestServer : IAsyncDisposable
                     builder.Logging.AddFilter("Microsoft", LogLevel.Trace).AddFilter("System", LogLevel.Trace).SetMinimumLevel(LogLevel.Trace);
                 }
 
-                builder.Services.AddSingleton<IConfigCache>(cache);
+                builder.Services.AddSingleton<IConfigCache>(cache ?? inMemory);
                 services?.Invoke(builder.Services);
             },
             ConfigureApp = configureApp,
@@ -74,7 +75,7 @@ internal sealed class TestServer : IAsyncDisposable
             options.Urls.Add("https://127.0.0.1:0");
         }
 
-        return new TestServer(await RendezvousServer.StartAsync(options), cache);
+        return new TestServer(await RendezvousServer.StartAsync(options), inMemory);
     }
 
     /// <summary>A raw client, for requests no typed client would send.</summary>

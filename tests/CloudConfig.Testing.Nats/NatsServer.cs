@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using CloudConfig.Testing.Processes;
 
 namespace CloudConfig.Testing.Nats;
 
@@ -90,6 +91,12 @@ public sealed class NatsServer : IAsyncDisposable
         var directory = Path.Combine(Path.GetTempPath(), DirectoryPrefix + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         await File.WriteAllTextAsync(Path.Combine(directory, "owner"), Environment.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+        // Should this process end without disposing the server (a cancelled run, a killed test host), the server goes with it.
+        var quoted = OwnerReaper.Quote(directory);
+        OwnerReaper.Start($"""
+            pid=$(cat {quoted}/nats-server.pid 2>/dev/null) && grep -q nats-server /proc/$pid/cmdline 2>/dev/null && kill -9 $pid
+            rm -rf {quoted}
+            """);
         var ports = new NatsServerPorts(FreeLoopbackPort(), FreeLoopbackPort(), FreeLoopbackPort(), Path.Combine(directory, "store"));
         var server = new NatsServer(name, ports, directory, networkNamespace);
         try

@@ -125,15 +125,25 @@ public sealed partial class FederatedConfigRegistry : IConfigRegistry, IAsyncDis
 
     /// <inheritdoc />
     /// <remarks>
-    /// Decides on the app's view: contacts reach it through each cloud's mirror, so an entry contacted within a
-    /// link's lag (or during an outage) may be removed. The removal reaches the cloud when the link allows, and the
-    /// cloud then drops what the instance left.
+    /// Decides on the app's view: contacts reach it through each cloud's mirror. A cloud whose link is down is left
+    /// alone (its entries are judged once the link is back): its instances' contacts cannot arrive meanwhile, so a
+    /// live instance would look stale. With the link up, an entry contacted within the link's lag (milliseconds)
+    /// may still be removed. A removal reaches the cloud when the link allows, and the cloud then drops what the
+    /// instance left.
     /// </remarks>
     public async Task<int> RemoveStaleAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
+        ConfigInputValidator.ValidateStaleTimeout(timeout);
         var removed = 0;
         foreach (var link in _links)
         {
+            var status = await link.ReadStatusAsync(cancellationToken).ConfigureAwait(false);
+            if (!status.IsUp)
+            {
+                Log.StaleSweepDeferred(_logger, link.Domain, status.SinceLastContact);
+                continue;
+            }
+
             removed += await link.Registry.RemoveStaleAsync(timeout, cancellationToken).ConfigureAwait(false);
         }
 

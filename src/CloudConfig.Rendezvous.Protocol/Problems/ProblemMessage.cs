@@ -38,4 +38,7 @@ public sealed record ProblemMessage
 
     /// <summary>For an exhausted pool: its name.</summary>
     public string? Pool { get; init; }
+
+    /// <summary>For a refusal: the cache's reason, a stable token (for example <c>read-only-site</c>).</summary>
+    public string? Reason { get; init; }
 }

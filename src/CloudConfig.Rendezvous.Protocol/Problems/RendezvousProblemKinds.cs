@@ -21,6 +21,13 @@ public static class RendezvousProblemKinds
     /// <summary>409: the dynamic pool ran dry.</summary>
     public const string NoDynamicEntry = "no-dynamic-entry";
 
+    /// <summary>
+    /// 409: the cache behind this server refuses the operation here for a reason of its own, which
+    /// <see cref="ProblemMessage.Reason"/> names (<c>read-only-site</c>: a cloud site of a federation, whose
+    /// registrations are written on premises); asking again here will not change it.
+    /// </summary>
+    public const string Refused = "refused";
+
     /// <summary>507: the cache is full.</summary>
     public const string CacheFull = "cache-full";
 

@@ -8,7 +8,11 @@ namespace CloudConfig.Rendezvous.Protocol;
 /// </summary>
 public static class RendezvousProblems
 {
-    /// <summary>The problem for an exception a cache threw; <see langword="null"/> when it is not a cache error.</summary>
+    /// <summary>
+    /// The problem for an exception a cache threw; <see langword="null"/> when it is not one of the cache's typed
+    /// errors (the server then answers 500 with no detail). A cache's own refusals, whatever their type, derive from
+    /// <see cref="ConfigCacheRefusedException"/> and are answered 409 <c>refused</c> with their reason.
+    /// </summary>
     public static ProblemMessage? FromException(Exception exception) => exception switch
     {
         ConfigEntryNotFoundException => NotFound(),
@@ -20,6 +24,7 @@ public static class RendezvousProblems
         ConfigEntryAlreadyExistsException e => Create(409, RendezvousProblemKinds.AlreadyExists, "Entry already exists", e.Message) with { Uuid = e.Uuid },
         NoDynamicEntryAvailableException e => Create(409, RendezvousProblemKinds.NoDynamicEntry, "No dynamic entry available", e.Message) with { Pool = e.Pool },
         ConfigCacheFullException e => Create(507, RendezvousProblemKinds.CacheFull, "Cache full", e.Message) with { Limit = e.Limit },
+        ConfigCacheRefusedException e => Create(409, RendezvousProblemKinds.Refused, "Refused here", e.Message) with { Reason = e.Reason },
         ConfigCacheUnavailableException => Create(503, RendezvousProblemKinds.Unavailable, "Cache unavailable", "The backing cache is unavailable."),
         _ => null,
     };
@@ -74,6 +79,8 @@ public static class RendezvousProblems
             RendezvousProblemKinds.AlreadyExists when problem!.Uuid is { } uuid => new ConfigEntryAlreadyExistsException(uuid),
             RendezvousProblemKinds.NoDynamicEntry => new NoDynamicEntryAvailableException(problem!.Pool ?? ""),
             RendezvousProblemKinds.CacheFull => new ConfigCacheFullException(problem!.Limit ?? -1),
+            RendezvousProblemKinds.Refused when ConfigCacheRefusedException.IsReason(problem!.Reason) =>
+                new ConfigCacheRefusedException(problem.Reason!, $"The rendezvous server refused the request ({problem.Reason}). {problem.Detail}".TrimEnd()),
             RendezvousProblemKinds.Unauthorized => new ConfigCacheException("The rendezvous server refused the credential (401)."),
             RendezvousProblemKinds.UnsupportedMediaType => new ConfigCacheException("The rendezvous server refused the request's media type (415)."),
             _ => status switch

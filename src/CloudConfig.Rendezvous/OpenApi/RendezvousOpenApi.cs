@@ -106,6 +106,6 @@ internal static partial class RendezvousOpenApi
     [
         RendezvousProblemKinds.InvalidInput, RendezvousProblemKinds.TooLarge, RendezvousProblemKinds.Unauthorized, RendezvousProblemKinds.NotFound,
         RendezvousProblemKinds.AlreadyExists, RendezvousProblemKinds.NoDynamicEntry, RendezvousProblemKinds.UnsupportedMediaType,
-        RendezvousProblemKinds.RateLimited, RendezvousProblemKinds.Unavailable, RendezvousProblemKinds.CacheFull, RendezvousProblemKinds.Internal,
+        RendezvousProblemKinds.RateLimited, RendezvousProblemKinds.Unavailable, RendezvousProblemKinds.CacheFull, RendezvousProblemKinds.Refused, RendezvousProblemKinds.Internal,
     ];
 }

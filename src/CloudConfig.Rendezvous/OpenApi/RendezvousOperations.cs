@@ -10,6 +10,8 @@ internal static class RendezvousOperations
     public const string App = "app";
     public const string Operations = "operations";
 
+    private const string RefusedText = "the cache behind this server does not take registry writes here, and never will (refused; reason names why: read-only-site, a cloud site of a federation, whose registrations are written on premises). Nothing changed.";
+
     private const string ETag = "ETag";
     private const string ETagText = "The configuration's generation as a strong tag, \"g<generation>\"; send it back as If-None-Match on a long poll.";
 
@@ -74,7 +76,7 @@ internal static class RendezvousOperations
         [
             new(201, "Registered.", typeof(EntryMessage)) { Headers = [("Location", "The entry's URL, /v1/entries/{uuid}.")] },
             .. AppRefusals([InvalidInput, TooLarge]),
-            Problem(409, "The uuid is taken.", AlreadyExists),
+            Problem(409, $"The uuid is taken (already-exists); or {RefusedText}", AlreadyExists, Refused),
             .. BodyRefusals(),
             Problem(507, "The cache holds MaxEntries.", CacheFull),
         ],
@@ -102,7 +104,7 @@ internal static class RendezvousOperations
     public static readonly RendezvousOperation Remove = new("remove", App, "Remove an entry (remove)", "The entry and its secrets' hashes are gone; its agent is refused from then on.")
     {
         Security = [RendezvousHeaders.BearerScheme],
-        Responses = [new(204, "Removed."), .. AppRefusals([InvalidInput]), Problem(404, "No such entry.", NotFound)],
+        Responses = [new(204, "Removed."), .. AppRefusals([InvalidInput]), Problem(404, "No such entry.", NotFound), RefusedHere()],
     };
 
     public static readonly RendezvousOperation UpdateConfiguration = new("update_configuration", App, "Replace an entry's configuration", "The generation goes up by one and wakes the agent's long poll.")
@@ -114,6 +116,7 @@ internal static class RendezvousOperations
             new(200, "The entry with its new generation.", typeof(EntryMessage)),
             .. AppRefusals([InvalidInput, TooLarge]),
             Problem(404, "No such entry.", NotFound),
+            RefusedHere(),
             .. BodyRefusals(),
         ],
     };
@@ -122,7 +125,7 @@ internal static class RendezvousOperations
     {
         Security = [RendezvousHeaders.BearerScheme],
         RequestBody = typeof(RemoveStaleMessage),
-        Responses = [new(200, "How many were removed.", typeof(RemoveStaleResultMessage)), .. AppRefusals([InvalidInput]), .. BodyRefusals()],
+        Responses = [new(200, "How many were removed.", typeof(RemoveStaleResultMessage)), .. AppRefusals([InvalidInput]), RefusedHere(), .. BodyRefusals()],
     };
 
     public static readonly RendezvousOperation Document = new("openapi", Operations, "This document", "The OpenAPI 3.1 description of the rendezvous API.")
@@ -170,6 +173,8 @@ internal static class RendezvousOperations
 
     private static RendezvousResponse Throttled(string description) =>
         Problem(429, description, RateLimited) with { Headers = [("Retry-After", "Seconds until the budget's window closes.")] };
+
+    private static RendezvousResponse RefusedHere() => Problem(409, char.ToUpperInvariant(RefusedText[0]) + RefusedText[1..], Refused);
 
     private static RendezvousResponse Unreachable() => Problem(503, "The cache cannot be reached.", Unavailable);
 }

@@ -121,6 +121,38 @@ public sealed class FederationIsolationTests(FederationFixture fixture) : IAsync
     }
 
     [Fact]
+    public async Task Cloud_ReachingAnotherCloudsRegistrations_CanNeitherReadWriteNorDeleteThem()
+    {
+        await using var cloudB = fixture.CreateCloudCache(FederationFixture.CloudB, _prefix);
+        await cloudB.GetAsync(Guid.NewGuid());
+        await fixture.Federation.SettleAsync(FederationFixture.CloudB, _prefix);
+        var hub = HubConnection();
+        var otherCloud = $"$JS.{FederationFixture.CloudB}.API";
+        var keyOfB = $"e.{_entryOfB:N}";
+
+        // Cloud B's own copy, on its hub: nothing routes there from cloud A.
+        var info = await IsRefusedAsync(hub, $"{otherCloud}.STREAM.INFO.{Entries}", "");
+        var read = await IsRefusedAsync(hub, $"{otherCloud}.DIRECT.GET.{Entries}", $$"""{"last_by_subj":"$KV.{{_prefix}}-entries.{{keyOfB}}"}""");
+        var write = await IsRefusedAsync(hub, $"{otherCloud}.$KV.{_prefix}-entries.{keyOfB}", "forged");
+        var delete = await IsRefusedAsync(hub, $"{otherCloud}.STREAM.DELETE.{Entries}", "{}");
+        var purge = await IsRefusedAsync(hub, $"{otherCloud}.STREAM.PURGE.{Entries}", "{}");
+        // The on-premises original: cloud A's account there holds cloud A's registrations only.
+        var onPremises = new NatsJSContext(hub, new NatsJSOpts(hub.Opts, domain: fixture.Federation.OnPremisesDomain));
+        var seenOnPremises = (await onPremises.GetStreamAsync(Entries)).Info.State;
+        var readOnPremises = await IsRefusedAsync(hub, $"$JS.{fixture.Federation.OnPremisesDomain}.API.DIRECT.GET.{Entries}", $$"""{"last_by_subj":"$KV.{{_prefix}}-entries.{{keyOfB}}"}""");
+        await hub.PublishAsync($"$KV.{_prefix}-entries.{keyOfB}", Encoding.UTF8.GetBytes("forged"));
+        await hub.PingAsync();
+        await fixture.Federation.SettleAsync(FederationFixture.CloudB, _prefix);
+
+        Assert.True(info && read && write && delete && purge && readOnPremises, $"refused: info {info}, read {read}, write {write}, delete {delete}, purge {purge}, read on premises {readOnPremises}");
+        Assert.Equal(1, seenOnPremises.NumSubjects);
+        Assert.Null(await _cloudA.GetAsync(_entryOfB));
+        Assert.Equal("b", (await _registry.GetAsync(_entryOfB))!.Configuration.AsText());
+        Assert.Equal("b", (await cloudB.GetAsync(_entryOfB))!.Configuration.AsText());
+        Assert.NotNull(await fixture.Federation.HubProbe(FederationFixture.CloudB).GetStreamAsync(Entries));
+    }
+
+    [Fact]
     public async Task OnPremises_AdministeringOrWritingACloudBucket_IsRefused()
     {
         var app = (NatsConnection)fixture.Federation.OnPremisesProbe(FederationFixture.CloudA).Connection;

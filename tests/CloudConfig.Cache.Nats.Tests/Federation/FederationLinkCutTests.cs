@@ -112,11 +112,28 @@ public sealed class FederationLinkCutTests(FederationFixture fixture)
                 l.EnableMeasurementEvents(instrument);
             }
         };
+        var age = new Dictionary<string, double>();
+        var pending = new Dictionary<string, long>();
+        static string DomainOf(ReadOnlySpan<KeyValuePair<string, object?>> tags) => (string)tags.ToArray().Single(t => t.Key == "domain").Value!;
         listener.SetMeasurementEventCallback<int>((instrument, value, tags, _) =>
         {
             if (instrument.Name == "cloudconfig.federation.link.up")
             {
-                up[(string)tags.ToArray().Single(t => t.Key == "domain").Value!] = value;
+                up[DomainOf(tags)] = value;
+            }
+        });
+        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
+        {
+            if (instrument.Name == "cloudconfig.federation.link.since_last_contact")
+            {
+                age[DomainOf(tags)] = value;
+            }
+        });
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            if (instrument.Name == "cloudconfig.federation.link.pending")
+            {
+                pending[DomainOf(tags)] = value;
             }
         });
         listener.Start();
@@ -128,6 +145,7 @@ public sealed class FederationLinkCutTests(FederationFixture fixture)
         await Eventually.TrueAsync(async () => (await registry.GetLinkStatusAsync(FederationFixture.CloudA)).IsUp && (await registry.GetLinkStatusAsync(FederationFixture.CloudB)).IsUp, "both links are up");
         listener.RecordObservableInstruments();
         var bothUp = new Dictionary<string, long>(up);
+        var ageBothUp = new Dictionary<string, double>(age);
 
         fixture.Federation[FederationFixture.CloudB].Link.Cut();
         try
@@ -144,13 +162,18 @@ public sealed class FederationLinkCutTests(FederationFixture fixture)
         Assert.Equal(1, bothUp[FederationFixture.CloudB]);
         Assert.Equal(1, up[FederationFixture.CloudA]);
         Assert.Equal(0, up[FederationFixture.CloudB]);
+        // How stale the app's view of each cloud is: fresh while up, at least the cut's detection time once cut.
+        Assert.All(ageBothUp.Values, seconds => Assert.InRange(seconds, 0, StaleAfter.TotalSeconds));
+        Assert.True(age[FederationFixture.CloudB] >= StaleAfter.TotalSeconds, $"the cut cloud's view is {age[FederationFixture.CloudB]} s old");
+        Assert.Equal([FederationFixture.CloudA, FederationFixture.CloudB], pending.Keys.Order());
+        Assert.All(pending.Values, records => Assert.True(records >= 0));
         await fixture.Federation.WaitUntilLinkedAsync(2);
     }
 
-    private static InstanceReport Report(string address) =>
+    internal static InstanceReport Report(string address) =>
         new(new InstanceStatus(InstanceState.Configured, 0)) { Address = address, Parameters = new Dictionary<string, ParameterValue> { ["address"] = address } };
 
-    private static async Task<List<(Guid Uuid, Secret BootSecret)>> RegisterAsync(FederatedConfigRegistry registry, string domain, int count)
+    internal static async Task<List<(Guid Uuid, Secret BootSecret)>> RegisterAsync(FederatedConfigRegistry registry, string domain, int count)
     {
         var registered = new List<(Guid, Secret)>();
         for (var i = 0; i < count; i++)
@@ -177,7 +200,7 @@ public sealed class FederationLinkCutTests(FederationFixture fixture)
     }
 
     /// <summary>Every registered instance makes first contact and reports its address, as a booted agent would.</summary>
-    private static async Task<List<(Guid Uuid, Secret TrustKey)>> BootAsync(NatsConfigCache cloud, List<(Guid Uuid, Secret BootSecret)> registered)
+    internal static async Task<List<(Guid Uuid, Secret TrustKey)>> BootAsync(NatsConfigCache cloud, List<(Guid Uuid, Secret BootSecret)> registered)
     {
         var running = new List<(Guid, Secret)>();
         for (var i = 0; i < registered.Count; i++)

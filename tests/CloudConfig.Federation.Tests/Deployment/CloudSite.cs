@@ -16,7 +16,7 @@ internal sealed class CloudSite : IAsyncDisposable
 {
     public const int RendezvousPort = 8443;
 
-    private CloudSite(CloudNetwork network, NatsServer hub, SiteCertificate certificate, NatsUserCredential rendezvousUser, NatsUserCredential leafUser, NatsUserCredential appUser)
+    private CloudSite(CloudNetwork network, string directory, NatsServer hub, SiteCertificate certificate, NatsUserCredential rendezvousUser, NatsUserCredential leafUser, NatsUserCredential appUser)
     {
         Network = network;
         Hub = hub;
@@ -26,7 +26,7 @@ internal sealed class CloudSite : IAsyncDisposable
         AppUser = appUser;
         HubForwarder = TcpLinkProxy.Start(ct => network.Site.ConnectAsync(new IPEndPoint(IPAddress.Loopback, hub.Ports.Client), ct));
         PoolForwarder = TcpLinkProxy.Start(ct => network.Pool.ConnectAsync(new IPEndPoint(FederationNetwork.RendezvousAddress, RendezvousPort), ct));
-        Launcher = new NamespaceCloudLauncher(network, PoolForwarder.Port);
+        Launcher = new NamespaceCloudLauncher(network, PoolForwarder.Port, Path.Combine(directory, "agents"));
     }
 
     public string Domain => Network.Domain;
@@ -73,7 +73,7 @@ internal sealed class CloudSite : IAsyncDisposable
             LeafUser = leaf,
             LeafTls = new NatsTlsFiles { CertificateFile = certificate.CertificateFile, KeyFile = certificate.KeyFile },
         }.Render(), network.Site.Name);
-        return new CloudSite(network, hub, certificate, rendezvous, leaf, app);
+        return new CloudSite(network, directory, hub, certificate, rendezvous, leaf, app);
     }
 
     /// <summary>What the on-premises server needs to dial this hub: its address, the leaf user, TLS trusting exactly this site's certificate.</summary>

@@ -5,6 +5,7 @@ using System.Text.Json;
 using CloudConfig.Cache.Nats;
 using CloudConfig.Core;
 using CloudConfig.Testing.Nats;
+using CloudConfig.Testing.Processes;
 using Microsoft.Extensions.Options;
 
 namespace CloudConfig.Federation.Tests;
@@ -45,6 +46,8 @@ public sealed class FederatedDeployment : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Certificates, agents' state: gone with this process, however it ends (the network and servers see to themselves).
+        OwnerReaper.Start($"rm -rf {OwnerReaper.Quote(_directory)}");
         try
         {
             Network = await FederationNetwork.CreateAsync(CloudDomains, AgentProcessesPerCloud);

@@ -12,14 +12,14 @@ namespace CloudConfig.Federation.Tests;
 /// process, reaching the cloud through <paramref name="poolForwarderPort"/>'s forwarder. Terminating an instance
 /// stops its agent.
 /// </summary>
-internal sealed class NamespaceCloudLauncher(CloudNetwork network, int poolForwarderPort) : IInstanceLauncher, IAsyncDisposable
+internal sealed class NamespaceCloudLauncher(CloudNetwork network, int poolForwarderPort, string stateRoot) : IInstanceLauncher, IAsyncDisposable
 {
     public const string ProcessImage = "agent-process";
     public const string InProcessImage = "agent-in-process";
     private readonly ConcurrentDictionary<string, Booted> _instances = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<InstanceNetwork> _freeNamespaces = new(network.Instances);
     private readonly ForwardingConnector _connector = new(poolForwarderPort);
-    private readonly string _stateRoot = Directory.CreateTempSubdirectory("cloudconfig-federation-agents-").FullName;
+    private readonly string _stateRoot = Directory.CreateDirectory(stateRoot).FullName;
     private int _launched;
     private LocalAgents? _inProcess;
 

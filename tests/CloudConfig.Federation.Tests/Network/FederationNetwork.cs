@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using CloudConfig.Testing.Processes;
 
 namespace CloudConfig.Federation.Tests;
 
@@ -11,8 +12,9 @@ namespace CloudConfig.Federation.Tests;
 /// </summary>
 /// <remarks>
 /// The on-premises side is firewalled to outbound connections to <see cref="LeafPort"/> only: a connection from a
-/// cloud is reset (and counted). Namespace names carry this process's id, so a run never meets another's, and a
-/// later run deletes what a crashed one left (see <see cref="DeleteLeftoversAsync"/>).
+/// cloud is reset (and counted). Namespace names carry this process's id, so a run never meets another's. Should this
+/// process end without disposing the network, a detached shell deletes its namespaces (<see cref="OwnerReaper"/>),
+/// and a later run deletes whatever a crash left anyway (see <see cref="DeleteLeftoversAsync"/>).
 /// </remarks>
 internal sealed partial class FederationNetwork : IAsyncDisposable
 {
@@ -40,6 +42,14 @@ internal sealed partial class FederationNetwork : IAsyncDisposable
     {
         await DeleteLeftoversAsync();
         var network = new FederationNetwork($"{Prefix}{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}x{Guid.NewGuid().ToString("N")[..6]}");
+        // Should this process end without disposing the network (a cancelled run, a killed test host), the namespaces,
+        // what runs in them, their links and firewall rules go with it, not at the next run.
+        OwnerReaper.Start($"""
+            for ns in $(ip netns list | cut -d' ' -f1 | grep '^{network.RunId}-'); do
+              for pid in $(ip netns pids "$ns"); do kill -9 "$pid"; done
+              ip netns del "$ns"
+            done
+            """);
         try
         {
             network.OnPremises = await network.AddAsync("onprem");

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using CloudConfig.Deltacloud.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
+using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
@@ -120,6 +121,36 @@ public sealed class FaultTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Instances.WaitForStateAsync("inst0", DeltacloudInstanceState.Running, TimeSpan.FromHours(1), cts.Token));
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task GetAsync_CallerCancelsWhileTheAnswerIsAwaited_GetsItsOwnCancellationNotATimeout()
+    {
+        _server.StubEntryPoint(DeltacloudFormat.Xml);
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _server.Server.Given(Request.Create().WithPath("/api/realms/slow").UsingGet()).AtPriority(1)
+            .RespondWith(Response.Create().WithCallback(async _ =>
+            {
+                arrived.TrySetResult();
+                await release.Task;
+                return new ResponseMessage { StatusCode = 503 };
+            }));
+        using var client = _server.CreateClient(configure: o => o.MaxRetryAttempts = 0);
+        using var cancel = new CancellationTokenSource();
+        try
+        {
+            var get = client.Realms.GetAsync("slow", cancel.Token);
+            await arrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await cancel.CancelAsync();
+
+            var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => get);
+            Assert.Equal(cancel.Token, error.CancellationToken);
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
     }
 
     [Fact]

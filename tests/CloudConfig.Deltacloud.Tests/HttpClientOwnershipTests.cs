@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using CloudConfig.Deltacloud.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CloudConfig.Deltacloud.Tests;
 
@@ -119,6 +120,35 @@ public sealed class HttpClientOwnershipTests : IDisposable
         Assert.True(Volatile.Read(ref handlersBuilt) >= 2, "The singleton client kept one handler chain beyond its lifetime.");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AddDeltacloudClient_LeavesTheFactorysRequestLinesOutUnlessTheDefaultLoggerIsAddedBack(bool addDefaultLogger)
+    {
+        var lines = new CategoryCounter();
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging.AddProvider(lines).SetMinimumLevel(LogLevel.Trace))
+            .AddDeltacloudClient(Configure);
+        if (addDefaultLogger)
+        {
+            services.AddHttpClient(DeltacloudServiceCollectionExtensions.HttpClientName).AddDefaultLogger();
+        }
+
+        await using var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<IDeltacloudClient>().Realms.ListAsync();
+
+        // The entry point and the list: the default logger writes its lines under System.Net.Http.HttpClient.<name>.
+        var factoryLines = lines.Count($"System.Net.Http.HttpClient.{DeltacloudServiceCollectionExtensions.HttpClientName}.");
+        if (addDefaultLogger)
+        {
+            Assert.True(factoryLines >= 2, $"{factoryLines} request lines");
+        }
+        else
+        {
+            Assert.Equal(0, factoryLines);
+        }
+    }
+
     private void Configure(DeltacloudClientOptions o)
     {
         o.BaseUrl = _server.ApiUrl;
@@ -127,6 +157,30 @@ public sealed class HttpClientOwnershipTests : IDisposable
     }
 
     private sealed class PassThroughHandler : DelegatingHandler;
+
+    private sealed class CategoryCounter : ILoggerProvider
+    {
+        private readonly ConcurrentQueue<string> _categories = new();
+
+        public int Count(string categoryPrefix) => _categories.Count(c => c.StartsWith(categoryPrefix, StringComparison.Ordinal));
+
+        public ILogger CreateLogger(string categoryName) => new Lines(this, categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Lines(CategoryCounter counter, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                counter._categories.Enqueue(category);
+        }
+    }
 
     private sealed class CountingFactory : IHttpClientFactory, IDisposable
     {

@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CloudConfig.Benchmarks.Deltacloud;
 
 /// <summary>
-/// The client's cost per request as registered by AddDeltacloudClient (a factory client and a Flurl wrapper per
-/// attempt, error mapping, parsing) against a raw HttpClient GET of the same realm from the same factory.
+/// The client's cost per request as registered by AddDeltacloudClient (a factory client per attempt, its headers,
+/// error mapping, parsing) against a raw HttpClient GET of the same realm from the same factory.
 /// </summary>
 public sealed class DeltacloudTransportQuickBenchmark : IQuickBenchmark
 {

@@ -1,5 +1,3 @@
-using Flurl.Http;
-
 namespace CloudConfig.Deltacloud;
 
 /// <summary>The one place where HTTP statuses and transport failures become Deltacloud exceptions.</summary>
@@ -35,14 +33,13 @@ internal static class DeltacloudErrorMap
         return exception;
     }
 
-    public static DeltacloudException FromTransport(FlurlHttpException exception, HttpMethod method, string url)
-    {
-        // The Flurl exception holds the request with its Authorization header; only its cause travels on.
-        var cause = exception.InnerException;
-        return exception is FlurlHttpTimeoutException
-            ? new DeltacloudTimeoutException($"No answer to {method.Method} {PathOf(url)} within the request timeout.", cause)
-            : new DeltacloudTransportException(ErrorText.Sentence($"{method.Method} {PathOf(url)} failed before an answer arrived: {cause?.Message ?? "connection failed"}"), cause);
-    }
+    /// <summary>The request was cancelled by its timeout (not by its caller) before an answer arrived.</summary>
+    public static DeltacloudTimeoutException TimedOut(OperationCanceledException cause, HttpMethod method, string url) =>
+        new($"No answer to {method.Method} {PathOf(url)} within the request timeout.", cause);
+
+    /// <summary>The request failed before an answer arrived: refused, reset, or the handler gave up.</summary>
+    public static DeltacloudTransportException FromTransport(Exception cause, HttpMethod method, string url) =>
+        new(ErrorText.Sentence($"{method.Method} {PathOf(url)} failed before an answer arrived: {cause.Message}"), cause);
 
     /// <summary>
     /// Whether the request may have taken effect despite the failure: a refused request or a 4xx proves nothing

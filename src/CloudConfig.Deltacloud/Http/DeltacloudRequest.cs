@@ -1,6 +1,6 @@
 namespace CloudConfig.Deltacloud;
 
-/// <summary>One HTTP exchange to make, independent of Flurl.</summary>
+/// <summary>One HTTP exchange to make, independent of how it is sent.</summary>
 internal sealed record DeltacloudRequest(HttpMethod Method, string Url)
 {
     public IReadOnlyList<KeyValuePair<string, string>> Query { get; init; } = [];

@@ -1,4 +1,4 @@
 namespace CloudConfig.Deltacloud;
 
 /// <summary>A successful answer, read fully.</summary>
-internal sealed record DeltacloudResponse(int StatusCode, string Body, string? ContentType, string? Location, IReadOnlyList<string> Allow);
+internal sealed record DeltacloudResponse(int StatusCode, string Body, string? ContentType, IReadOnlyList<string> Allow);

@@ -1,5 +1,5 @@
+using System.Text;
 using Flurl;
-using Flurl.Http;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
@@ -7,20 +7,29 @@ using Polly.Retry;
 namespace CloudConfig.Deltacloud;
 
 /// <summary>
-/// Sends requests through Flurl over the <see cref="HttpClient"/> its source gives for each attempt, retries safe
-/// ones with Polly, and turns every failure into a <see cref="DeltacloudException"/>. No Flurl type leaves this class.
+/// Sends requests over the <see cref="HttpClient"/> its source gives for each attempt, retries safe ones with Polly,
+/// and turns every failure into a <see cref="DeltacloudException"/>. URLs with a query are built with Flurl's
+/// <see cref="Url"/>; no Flurl type leaves this class.
 /// </summary>
 internal sealed class DeltacloudTransport : IDisposable
 {
     private readonly HttpClientSource _clients;
     private readonly DeltacloudClientOptions _options;
     private readonly ResiliencePipeline _retry;
+    private readonly string _accept;
+    private readonly string? _authorization;
 
     public DeltacloudTransport(HttpClientSource clients, DeltacloudClientOptions options, TimeProvider timeProvider, ILogger logger)
     {
         _clients = clients;
         _options = options;
         _retry = BuildRetry(options, timeProvider, logger);
+        _accept = options.Format == DeltacloudFormat.Json ? "application/json" : "application/xml";
+
+        // Made once: the credentials do not change for the client's lifetime.
+        _authorization = string.IsNullOrEmpty(options.Username)
+            ? null
+            : "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.Username}:{options.Password ?? string.Empty}"));
         TimeProvider = timeProvider;
     }
 
@@ -35,68 +44,79 @@ internal sealed class DeltacloudTransport : IDisposable
 
     public async Task<DeltacloudResponse> SendOnceAsync(DeltacloudRequest request, DeltacloudSelection selection, CancellationToken cancellationToken)
     {
-        var url = Target(request, selection, out var selectByHeaders);
-
-        // A client made for this attempt alone: Flurl takes over its Timeout, so the shorter of the options' and the
-        // one its registration configured is read first and enforced per request.
-        using var httpClient = _clients.Create();
-        var timeout = httpClient.Timeout < _options.RequestTimeout ? httpClient.Timeout : _options.RequestTimeout;
-        using var flurl = new FlurlClient(httpClient);
-        var flurlRequest = flurl.Request(url)
-            .AllowAnyHttpStatus()
-            .WithTimeout(timeout)
-            .WithHeader("Accept", _options.Format == DeltacloudFormat.Json ? "application/json" : "application/xml");
-        if (request.Authenticate && !string.IsNullOrEmpty(_options.Username))
+        using var message = new HttpRequestMessage(request.Method, Target(request, selection, out var selectByHeaders));
+        var headers = message.Headers;
+        headers.TryAddWithoutValidation("Accept", _accept);
+        if (request.Authenticate && _authorization is not null)
         {
-            flurlRequest.WithBasicAuth(_options.Username, _options.Password ?? string.Empty);
+            headers.TryAddWithoutValidation("Authorization", _authorization);
         }
 
         if (selectByHeaders && selection.Driver is not null)
         {
-            flurlRequest.WithHeader(DeltacloudRoutes.DriverHeader, selection.Driver);
+            headers.TryAddWithoutValidation(DeltacloudRoutes.DriverHeader, selection.Driver.Trim());
         }
 
         if (selectByHeaders && selection.Provider is not null)
         {
-            flurlRequest.WithHeader(DeltacloudRoutes.ProviderHeader, selection.Provider);
+            headers.TryAddWithoutValidation(DeltacloudRoutes.ProviderHeader, selection.Provider.Trim());
         }
 
-        using var content = request.Form is null ? null : new FormUrlEncodedContent(request.Form);
+        message.Content = request.Form is null ? null : new FormUrlEncodedContent(request.Form);
+
+        // A client made for this attempt alone, so the factory can rotate its handlers. The shorter of the options'
+        // timeout and the one its registration configured applies; lowering it here leaves the registration as it is.
+        using var httpClient = _clients.Create();
+        if (_options.RequestTimeout < httpClient.Timeout)
+        {
+            httpClient.Timeout = _options.RequestTimeout;
+        }
+
+        HttpResponseMessage response;
         try
         {
-            using var response = await flurlRequest.SendAsync(request.Method, content, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            var message = response.ResponseMessage;
-            var body = await message.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode >= 400)
-            {
-                throw DeltacloudErrorMap.FromResponse(response.StatusCode, body, request.Method, request.Url);
-            }
-
-            return new DeltacloudResponse(
-                response.StatusCode,
-                body,
-                message.Content.Headers.ContentType?.MediaType,
-                message.Headers.Location?.ToString(),
-                ReadAllow(message));
+            response = await httpClient.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
-        catch (FlurlHttpException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
             throw new OperationCanceledException(cancellationToken);
         }
-        catch (FlurlHttpException ex)
+        catch (OperationCanceledException ex)
+        {
+            throw DeltacloudErrorMap.TimedOut(ex, request.Method, request.Url);
+        }
+        catch (Exception ex)
         {
             throw DeltacloudErrorMap.FromTransport(ex, request.Method, request.Url);
         }
-        catch (HttpRequestException ex)
+
+        using (response)
         {
-            throw new DeltacloudTransportException(ErrorText.Sentence($"{request.Method.Method} failed while reading the answer: {ex.Message}"), ex);
+            string body;
+            try
+            {
+                body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new DeltacloudTransportException(ErrorText.Sentence($"{request.Method.Method} failed while reading the answer: {ex.Message}"), ex);
+            }
+
+            var status = (int)response.StatusCode;
+            if (status >= 400)
+            {
+                throw DeltacloudErrorMap.FromResponse(status, body, request.Method, request.Url);
+            }
+
+            return new DeltacloudResponse(status, body, response.Content.Headers.ContentType?.MediaType, ReadAllow(response));
         }
     }
 
     public void Dispose() => _clients.Dispose();
 
     /// <summary>The URL to send, with the driver selection in it when the options ask for matrix parameters and it can be.</summary>
-    private Url Target(DeltacloudRequest request, DeltacloudSelection selection, out bool selectByHeaders)
+    /// <exception cref="ArgumentException">The URL (a link from the server, or one made from it) is not absolute.</exception>
+    private Uri Target(DeltacloudRequest request, DeltacloudSelection selection, out bool selectByHeaders)
     {
         var target = request.Url;
         selectByHeaders = true;
@@ -115,13 +135,27 @@ internal sealed class DeltacloudTransport : IDisposable
             }
         }
 
-        var url = new Url(target);
-        foreach (var (name, value) in query)
+        // Encoded and checked as Flurl's request builder did: a query through its Url, illegal characters escaped,
+        // and only an absolute URL sent (on Unix a bare path would read as a file URI).
+        var text = Url.EncodeIllegalCharacters(WithQuery(target, query));
+        if (string.IsNullOrWhiteSpace(text) || text.StartsWith('/') || !Uri.TryCreate(text, UriKind.Absolute, out var uri))
         {
-            url.AppendQueryParam(name, value);
+            throw new ArgumentException($"Cannot send the request: '{text}' is not an absolute URL.", nameof(request));
         }
 
-        return url;
+        return uri;
+    }
+
+    /// <summary>The URL, trimmed, with the query parameters appended by Flurl's <see cref="Url"/> (which encodes them).</summary>
+    private static string WithQuery(string target, IEnumerable<KeyValuePair<string, string>> query)
+    {
+        Url? url = null;
+        foreach (var (name, value) in query)
+        {
+            (url ??= new Url(target)).AppendQueryParam(name, value);
+        }
+
+        return url?.ToString() ?? target.Trim();
     }
 
     /// <summary>Reads Allow without validation: the server lists class names there, which are not HTTP tokens.</summary>

@@ -1,8 +1,8 @@
 namespace CloudConfig.Deltacloud;
 
 /// <summary>
-/// Gives the transport a fresh <see cref="HttpClient"/> for each attempt, which the transport then owns (Flurl takes
-/// over its timeout) and disposes; the handlers under it belong to whoever made them and are never disposed here.
+/// Gives the transport a fresh <see cref="HttpClient"/> for each attempt, which the transport then owns (it may lower its
+/// timeout to the options') and disposes; the handlers under it belong to whoever made them and are never disposed here.
 /// From <see cref="IHttpClientFactory"/>, asking per attempt is what lets the factory rotate its handlers.
 /// </summary>
 internal sealed class HttpClientSource : IDisposable

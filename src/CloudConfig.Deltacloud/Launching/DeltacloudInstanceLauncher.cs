@@ -73,7 +73,12 @@ public sealed class DeltacloudInstanceLauncher : IInstanceLauncher
         }
 
         var instance = await _client.Instances.CreateAsync(create, cancellationToken).ConfigureAwait(false);
-        _logger.Launched(instance.Id, instance.State.Name, request.ToString());
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            // The request's text is only worth building for a log that takes it.
+            _logger.Launched(instance.Id, instance.State.Name, request.ToString());
+        }
+
         return ToLaunched(instance);
     }
 
@@ -165,7 +170,19 @@ public sealed class DeltacloudInstanceLauncher : IInstanceLauncher
     private static LaunchedInstance ToLaunched(Instance instance) => new(instance.Id, instance.State.Name)
     {
         Name = instance.Name,
-        PublicAddresses = instance.PublicAddresses.Select(a => a.Value).ToList(),
-        PrivateAddresses = instance.PrivateAddresses.Select(a => a.Value).ToList(),
+        PublicAddresses = Values(instance.PublicAddresses),
+        PrivateAddresses = Values(instance.PrivateAddresses),
     };
+
+    // A loop rather than Select/ToList: this runs once per launched instance, on the provisioning path.
+    private static List<string> Values(IReadOnlyList<InstanceAddress> addresses)
+    {
+        var values = new List<string>(addresses.Count);
+        for (var i = 0; i < addresses.Count; i++)
+        {
+            values.Add(addresses[i].Value);
+        }
+
+        return values;
+    }
 }

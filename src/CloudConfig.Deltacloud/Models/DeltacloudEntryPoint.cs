@@ -8,10 +8,37 @@ namespace CloudConfig.Deltacloud;
 public sealed record DeltacloudEntryPoint(string Version, string Driver, string? Provider, IReadOnlyList<DeltacloudCollection> Collections)
 {
     /// <summary>The collection with this <c>rel</c>, or <see langword="null"/> when the driver does not offer it.</summary>
-    public DeltacloudCollection? FindCollection(string rel) =>
-        Collections.FirstOrDefault(c => string.Equals(c.Rel, rel, StringComparison.Ordinal));
+    public DeltacloudCollection? FindCollection(string rel)
+    {
+        // Index loops, not LINQ with a capturing lambda: every create asks twice, and a closure per question added up.
+        for (var i = 0; i < Collections.Count; i++)
+        {
+            if (string.Equals(Collections[i].Rel, rel, StringComparison.Ordinal))
+            {
+                return Collections[i];
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Whether the collection advertises the named feature (see <see cref="DeltacloudFeatureNames"/>).</summary>
-    public bool HasFeature(string collectionRel, string featureName) =>
-        FindCollection(collectionRel)?.Features.Any(f => string.Equals(f.Name, featureName, StringComparison.Ordinal)) ?? false;
+    public bool HasFeature(string collectionRel, string featureName)
+    {
+        if (FindCollection(collectionRel) is not { } collection)
+        {
+            return false;
+        }
+
+        var features = collection.Features;
+        for (var i = 0; i < features.Count; i++)
+        {
+            if (string.Equals(features[i].Name, featureName, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -15,6 +15,7 @@ public sealed class JsonInstanceReaderTests
         "[]",
         """[{"id":"a","state":"RUNNING"}]""",
         """{"other":[1,{"x":[]}],"instances":[{"id":"a"}],"more":{"a":[]}}""",
+        """{"instances":[{"id":"a"}],"more":{"a":[]},"count":1}""",
         """{"instances":[{"id":12.50,"name":true,"state":false,"owner":{"x":1},"image":["img"],"realm":7,"href":null}]}""",
         """{"instances":[{"id":"\u0069d-\u00e9","name":"tab\there","owner_id":"o","launch_time":"t","create_time":"c"}]}""",
         // Escaped property names, at every level.
@@ -80,6 +81,7 @@ public sealed class JsonInstanceReaderTests
 
     [Theory]
     [InlineData("""{"instance":{"id":"solo"}}""")]
+    [InlineData("""{"id":"solo","instances":[{"id":"a"}]}""")]
     [InlineData("""{"instances":[{"state":"RUNNING"}]}""")]
     [InlineData("""{"instances":[{"id":"a"}]} x""")]
     public void TryParse_AnotherShapeOrAnError_LeavesItToTheDocument(string body)

@@ -8,10 +8,10 @@ namespace CloudConfig.Deltacloud;
 /// <summary>
 /// Reads a JSON instance list in one forward pass with <see cref="Utf8JsonReader"/>: lists of thousands of instances
 /// are the one large answer a server gives, and building a <see cref="JsonDocument"/> first, then looking each field
-/// up in it, cost more than the reading. It takes only the shape the server sends for a list (a bare array, or an
-/// object with one <c>instances</c> array) and only documents that parse: for anything else (a single instance,
-/// repeated keys it cannot settle alone, malformed JSON, an item without an id) it says null and the caller reads the
-/// document with <see cref="JsonDocument"/> as before, which gives the same answer or the same error.
+/// up in it, cost more than the reading. It takes only the shapes the server sends for a list (a bare array, or an
+/// object whose first property is its one <c>instances</c> array) and only documents that parse. For anything else
+/// (a single instance, repeated keys it cannot settle alone, malformed JSON, an item without an id) it says null and
+/// the caller reads the document with <see cref="JsonDocument"/> as before: the same answer or the same error.
 /// </summary>
 internal static partial class JsonInstanceReader
 {
@@ -63,28 +63,25 @@ internal static partial class JsonInstanceReader
             return null;
         }
 
-        List<Instance>? instances = null;
+        // The list comes first as the server writes it; anything else (a single instance above all, whose
+        // first property tells) goes to the document reader at once, without reading on.
+        if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals("instances"u8)
+            || !reader.Read() || reader.TokenType != JsonTokenType.StartArray
+            || ReadItems(ref reader, scratch) is not { } instances)
+        {
+            return null;
+        }
+
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var isList = reader.ValueTextEquals("instances"u8);
+            // A second list is the document reader's to settle (its lookup takes the last one).
+            if (reader.ValueTextEquals("instances"u8))
+            {
+                return null;
+            }
+
             reader.Read();
-            if (!isList)
-            {
-                reader.Skip();
-                continue;
-            }
-
-            // A second list, or one that is not an array, is the document reader's to settle.
-            if (instances is not null || reader.TokenType != JsonTokenType.StartArray)
-            {
-                return null;
-            }
-
-            instances = ReadItems(ref reader, scratch);
-            if (instances is null)
-            {
-                return null;
-            }
+            reader.Skip();
         }
 
         return instances;

@@ -106,12 +106,7 @@ internal static partial class JsonInstanceReader
     /// <summary>One instance object, the last of repeated properties winning as with lookups; null without an id.</summary>
     private static Instance? ReadInstance(ref Utf8JsonReader r, Scratch scratch)
     {
-        string? id = null, href = null, name = null, state = null, owner = null, ownerId = null, launchTime = null, createTime = null;
-        string? imageId = null, realmId = null, profileId = null, authenticationType = null;
-        Dictionary<string, string>? overrides = null;
-        DeltacloudLink[]? actions = null;
-        InstanceAddress[]? publicAddresses = null, privateAddresses = null;
-        string[]? firewalls = null, volumes = null;
+        var f = default(JsonInstanceFields);
         AuthenticationDetails? authentication = null;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
@@ -119,55 +114,40 @@ internal static partial class JsonInstanceReader
             r.Read();
             switch (field)
             {
-                case InstanceField.Id: id = Value(ref r); break;
-                case InstanceField.Href: href = Value(ref r); break;
-                case InstanceField.Name: name = Value(ref r); break;
-                case InstanceField.State: state = Value(ref r); break;
-                case InstanceField.Owner: owner = Value(ref r); break;
-                case InstanceField.Image: imageId = ReferenceId(ref r); break;
-                case InstanceField.Realm: realmId = ReferenceId(ref r); break;
-                case InstanceField.Actions: actions = Links(ref r, scratch.Links); break;
-                case InstanceField.HardwareProfile: (profileId, overrides) = Profile(ref r); break;
-                case InstanceField.PublicAddresses: publicAddresses = Addresses(ref r, scratch.Addresses); break;
-                case InstanceField.PrivateAddresses: privateAddresses = Addresses(ref r, scratch.Addresses); break;
-                case InstanceField.StorageVolumes: volumes = Ids(ref r, scratch.Strings); break;
-                case InstanceField.AuthenticationType: authenticationType = Value(ref r); break;
-                case InstanceField.OwnerId: ownerId = Value(ref r); break;
-                case InstanceField.LaunchTime: launchTime = Value(ref r); break;
-                case InstanceField.CreateTime: createTime = Value(ref r); break;
+                case InstanceField.Id: f.Id = Value(ref r); break;
+                case InstanceField.Href: f.Href = Value(ref r); break;
+                case InstanceField.Name: f.Name = Value(ref r); break;
+                case InstanceField.State: f.State = Value(ref r); break;
+                case InstanceField.Owner: f.Owner = Value(ref r); break;
+                case InstanceField.Image: f.ImageId = ReferenceId(ref r); break;
+                case InstanceField.Realm: f.RealmId = ReferenceId(ref r); break;
+                case InstanceField.Actions: f.Actions = Links(ref r, scratch.Links); break;
+                case InstanceField.HardwareProfile: (f.ProfileId, f.Overrides) = Profile(ref r); break;
+                case InstanceField.PublicAddresses: f.PublicAddresses = Addresses(ref r, scratch.Addresses); break;
+                case InstanceField.PrivateAddresses: f.PrivateAddresses = Addresses(ref r, scratch.Addresses); break;
+                case InstanceField.StorageVolumes: f.Volumes = Ids(ref r, scratch.Strings); break;
+                case InstanceField.AuthenticationType: f.AuthenticationType = Value(ref r); break;
+                case InstanceField.OwnerId: f.OwnerId = Value(ref r); break;
+                case InstanceField.LaunchTime: f.LaunchTime = Value(ref r); break;
+                case InstanceField.CreateTime: f.CreateTime = Value(ref r); break;
                 case InstanceField.Authentication: authentication = Authentication(ref r); break;
-                case InstanceField.Firewalls: firewalls = Ids(ref r, scratch.Strings); break;
+                case InstanceField.Firewalls: f.Firewalls = Ids(ref r, scratch.Strings); break;
                 default: r.Skip(); break;
             }
         }
 
-        if (id is null)
+        if (f.Id is null)
         {
             return null;
         }
 
-        return new Instance(id, new DeltacloudInstanceState(state ?? string.Empty))
+        var login = f.AuthenticationType is null && authentication is null ? null : new InstanceAuthentication(f.AuthenticationType ?? string.Empty)
         {
-            Href = href,
-            Name = name,
-            OwnerId = owner ?? ownerId,
-            ImageId = imageId,
-            RealmId = realmId,
-            HardwareProfileId = profileId,
-            HardwareProfileOverrides = overrides ?? new Dictionary<string, string>(StringComparer.Ordinal),
-            Actions = actions ?? [],
-            PublicAddresses = publicAddresses ?? [],
-            PrivateAddresses = privateAddresses ?? [],
-            LaunchTime = launchTime ?? createTime,
-            Authentication = authenticationType is null && authentication is null ? null : new InstanceAuthentication(authenticationType ?? string.Empty)
-            {
-                KeyName = authentication?.KeyName,
-                Username = authentication?.Username,
-                Password = authentication?.Password,
-            },
-            Firewalls = firewalls ?? [],
-            StorageVolumeIds = volumes ?? [],
+            KeyName = authentication?.KeyName,
+            Username = authentication?.Username,
+            Password = authentication?.Password,
         };
+        return f.ToInstance(login);
     }
 
     /// <summary>Lists reused by every instance of one document: an instance keeps an array of exactly its entries.</summary>

@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 namespace CloudConfig.Deltacloud;
 
 /// <summary>An instance as the server describes it.</summary>
@@ -24,7 +26,8 @@ public sealed record Instance(string Id, DeltacloudInstanceState State)
     public string? HardwareProfileId { get; init; }
 
     /// <summary>Properties that differ from the profile's defaults (<c>memory</c>, <c>cpu</c>, …), as strings.</summary>
-    public IReadOnlyDictionary<string, string> HardwareProfileOverrides { get; init; } = new Dictionary<string, string>();
+    /// <remarks>Empty by default without allocating: the parsers always set it, and a default built per instance was thrown away.</remarks>
+    public IReadOnlyDictionary<string, string> HardwareProfileOverrides { get; init; } = ReadOnlyDictionary<string, string>.Empty;
 
     /// <summary>The actions allowed in the current state.</summary>
     public IReadOnlyList<DeltacloudLink> Actions { get; init; } = [];

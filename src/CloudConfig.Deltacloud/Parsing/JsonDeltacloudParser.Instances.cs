@@ -16,53 +16,32 @@ internal sealed partial class JsonDeltacloudParser
             throw new FormatException("A JSON item has no id.");
         }
 
-        string? id = null, href = null, name = null, state = null, owner = null, ownerId = null, launchTime = null, createTime = null;
-        string? imageId = null, realmId = null, profileId = null, authenticationType = null;
-        Dictionary<string, string>? overrides = null;
-        List<DeltacloudLink>? actions = null;
-        List<InstanceAddress>? publicAddresses = null, privateAddresses = null;
-        List<string>? firewalls = null, volumes = null;
+        var f = default(JsonInstanceFields);
         JsonElement? authentication = null;
         foreach (var p in e.EnumerateObject())
         {
             var v = p.Value;
-            if (p.NameEquals("id"u8)) { id = Str(v); }
-            else if (p.NameEquals("href"u8)) { href = Str(v); }
-            else if (p.NameEquals("name"u8)) { name = Str(v); }
-            else if (p.NameEquals("state"u8)) { state = Str(v); }
-            else if (p.NameEquals("owner"u8)) { owner = Str(v); }
-            else if (p.NameEquals("image"u8)) { imageId = RefId(v); }
-            else if (p.NameEquals("realm"u8)) { realmId = RefId(v); }
-            else if (p.NameEquals("actions"u8)) { actions = LinkList(v); }
-            else if (p.NameEquals("hardware_profile"u8)) { (profileId, overrides) = (RefId(v), Overrides(v)); }
-            else if (p.NameEquals("public_addresses"u8)) { publicAddresses = Addresses(v); }
-            else if (p.NameEquals("private_addresses"u8)) { privateAddresses = Addresses(v); }
-            else if (p.NameEquals("storage_volumes"u8)) { volumes = Ids(v); }
-            else if (p.NameEquals("authentication_type"u8)) { authenticationType = Str(v); }
-            else if (p.NameEquals("owner_id"u8)) { ownerId = Str(v); }
-            else if (p.NameEquals("launch_time"u8)) { launchTime = Str(v); }
-            else if (p.NameEquals("create_time"u8)) { createTime = Str(v); }
+            if (p.NameEquals("id"u8)) { f.Id = Str(v); }
+            else if (p.NameEquals("href"u8)) { f.Href = Str(v); }
+            else if (p.NameEquals("name"u8)) { f.Name = Str(v); }
+            else if (p.NameEquals("state"u8)) { f.State = Str(v); }
+            else if (p.NameEquals("owner"u8)) { f.Owner = Str(v); }
+            else if (p.NameEquals("image"u8)) { f.ImageId = RefId(v); }
+            else if (p.NameEquals("realm"u8)) { f.RealmId = RefId(v); }
+            else if (p.NameEquals("actions"u8)) { f.Actions = LinkList(v); }
+            else if (p.NameEquals("hardware_profile"u8)) { (f.ProfileId, f.Overrides) = (RefId(v), Overrides(v)); }
+            else if (p.NameEquals("public_addresses"u8)) { f.PublicAddresses = Addresses(v); }
+            else if (p.NameEquals("private_addresses"u8)) { f.PrivateAddresses = Addresses(v); }
+            else if (p.NameEquals("storage_volumes"u8)) { f.Volumes = Ids(v); }
+            else if (p.NameEquals("authentication_type"u8)) { f.AuthenticationType = Str(v); }
+            else if (p.NameEquals("owner_id"u8)) { f.OwnerId = Str(v); }
+            else if (p.NameEquals("launch_time"u8)) { f.LaunchTime = Str(v); }
+            else if (p.NameEquals("create_time"u8)) { f.CreateTime = Str(v); }
             else if (p.NameEquals("authentication"u8)) { authentication = v; }
-            else if (p.NameEquals("firewalls"u8)) { firewalls = Ids(v); }
+            else if (p.NameEquals("firewalls"u8)) { f.Firewalls = Ids(v); }
         }
 
-        return new Instance(id ?? throw new FormatException("A JSON item has no id."), new DeltacloudInstanceState(state ?? string.Empty))
-        {
-            Href = href,
-            Name = name,
-            OwnerId = owner ?? ownerId,
-            ImageId = imageId,
-            RealmId = realmId,
-            HardwareProfileId = profileId,
-            HardwareProfileOverrides = overrides ?? new Dictionary<string, string>(StringComparer.Ordinal),
-            Actions = actions ?? [],
-            PublicAddresses = publicAddresses ?? [],
-            PrivateAddresses = privateAddresses ?? [],
-            LaunchTime = launchTime ?? createTime,
-            Authentication = Authentication(authenticationType, authentication),
-            Firewalls = firewalls ?? [],
-            StorageVolumeIds = volumes ?? [],
-        };
+        return f.ToInstance(Authentication(f.AuthenticationType, authentication));
     }
 
     private static string? RefId(JsonElement reference) =>

@@ -38,7 +38,11 @@ internal sealed partial class JsonDeltacloudParser : IDeltacloudParser
         return new DeltacloudEntryPoint(Str(api, "version") ?? string.Empty, Str(api, "driver") ?? string.Empty, Str(api, "provider"), collections);
     }
 
-    public IReadOnlyList<Instance> ParseInstances(string body) => Items(body, "instances", "instance", ParseInstance);
+    public IReadOnlyList<Instance> ParseInstances(string body) =>
+        JsonInstanceReader.TryParse(body) ?? ParseInstancesFromDocument(body);
+
+    /// <summary>The reading over a <see cref="JsonDocument"/> that every shape and every error falls back to (tests compare the two).</summary>
+    internal static IReadOnlyList<Instance> ParseInstancesFromDocument(string body) => Items(body, "instances", "instance", ParseInstance);
 
     public IReadOnlyList<Image> ParseImages(string body) => Items(body, "images", "image", ParseImage);
 

@@ -31,6 +31,8 @@ internal static partial class XmlInstanceReader
     {
         private Seen _seen;
 
+        public Scratch Scratch { get; init; }
+
         public string? IdAttribute { get; set; }
 
         public string? Href { get; set; }
@@ -53,11 +55,11 @@ internal static partial class XmlInstanceReader
 
         public Dictionary<string, string>? Overrides { get; set; }
 
-        public List<DeltacloudLink>? Actions { get; set; }
+        public DeltacloudLink[]? Actions { get; set; }
 
-        public List<InstanceAddress>? PublicAddresses { get; set; }
+        public InstanceAddress[]? PublicAddresses { get; set; }
 
-        public List<InstanceAddress>? PrivateAddresses { get; set; }
+        public InstanceAddress[]? PrivateAddresses { get; set; }
 
         public InstanceAuthentication? Authentication { get; set; }
 
@@ -76,5 +78,16 @@ internal static partial class XmlInstanceReader
             _seen |= element;
             return true;
         }
+    }
+
+    /// <summary>
+    /// Lists reused by every instance of one document: an instance keeps an array of exactly its links or addresses,
+    /// where a list of its own cost an object and an array of four per list.
+    /// </summary>
+    private sealed class Scratch
+    {
+        public List<DeltacloudLink> Links { get; } = [];
+
+        public List<InstanceAddress> Addresses { get; } = [];
     }
 }

@@ -25,9 +25,9 @@ internal static partial class XmlInstanceReader
         return overrides;
     }
 
-    private static List<DeltacloudLink> ReadLinks(XmlReader reader)
+    private static DeltacloudLink[] ReadLinks(XmlReader reader, List<DeltacloudLink> links)
     {
-        var links = new List<DeltacloudLink>();
+        links.Clear();
         if (EnterChildren(reader))
         {
             while (NextChild(reader))
@@ -41,16 +41,17 @@ internal static partial class XmlInstanceReader
             }
         }
 
-        return links;
+        return links.ToArray();
     }
 
-    private static List<InstanceAddress> ReadAddresses(XmlReader reader)
+    private static InstanceAddress[] ReadAddresses(XmlReader reader, List<InstanceAddress> addresses)
     {
-        var addresses = new List<InstanceAddress>();
         if (!EnterChildren(reader))
         {
-            return addresses;
+            return [];
         }
+
+        addresses.Clear();
 
         while (NextChild(reader))
         {
@@ -65,7 +66,7 @@ internal static partial class XmlInstanceReader
             addresses.Add(new InstanceAddress(Content(reader), type) { Port = port });
         }
 
-        return addresses;
+        return addresses.ToArray();
     }
 
     private static InstanceAuthentication ReadAuthentication(XmlReader reader)

@@ -20,17 +20,18 @@ internal static partial class XmlInstanceReader
         }
 
         var instances = new List<Instance>();
+        var scratch = new Scratch();
         switch (reader.LocalName)
         {
             case "instance":
-                instances.Add(ReadInstance(reader));
+                instances.Add(ReadInstance(reader, scratch));
                 break;
             case "instances" when EnterChildren(reader):
                 while (NextChild(reader))
                 {
                     if (IsPlain(reader, "instance"))
                     {
-                        instances.Add(ReadInstance(reader));
+                        instances.Add(ReadInstance(reader, scratch));
                     }
                     else
                     {
@@ -53,9 +54,9 @@ internal static partial class XmlInstanceReader
         return instances;
     }
 
-    private static Instance ReadInstance(XmlReader reader)
+    private static Instance ReadInstance(XmlReader reader, Scratch scratch)
     {
-        var i = new InstanceFields { IdAttribute = reader.GetAttribute("id"), Href = reader.GetAttribute("href") };
+        var i = new InstanceFields { Scratch = scratch, IdAttribute = reader.GetAttribute("id"), Href = reader.GetAttribute("href") };
         if (EnterChildren(reader))
         {
             while (NextChild(reader))
@@ -79,8 +80,8 @@ internal static partial class XmlInstanceReader
             PrivateAddresses = i.PrivateAddresses ?? [],
             LaunchTime = i.LaunchTime,
             Authentication = i.Authentication,
-            Firewalls = i.Firewalls ?? [],
-            StorageVolumeIds = i.StorageVolumeIds ?? [],
+            Firewalls = (IReadOnlyList<string>?)i.Firewalls ?? [],
+            StorageVolumeIds = (IReadOnlyList<string>?)i.StorageVolumeIds ?? [],
         };
     }
 
@@ -123,13 +124,13 @@ internal static partial class XmlInstanceReader
                 i.Overrides = ReadOverrides(r);
                 break;
             case "actions" when i.First(Seen.Actions):
-                i.Actions = ReadLinks(r);
+                i.Actions = ReadLinks(r, i.Scratch.Links);
                 break;
             case "public_addresses" when i.First(Seen.PublicAddresses):
-                i.PublicAddresses = ReadAddresses(r);
+                i.PublicAddresses = ReadAddresses(r, i.Scratch.Addresses);
                 break;
             case "private_addresses" when i.First(Seen.PrivateAddresses):
-                i.PrivateAddresses = ReadAddresses(r);
+                i.PrivateAddresses = ReadAddresses(r, i.Scratch.Addresses);
                 break;
             case "authentication" when i.First(Seen.Authentication):
                 i.Authentication = ReadAuthentication(r);

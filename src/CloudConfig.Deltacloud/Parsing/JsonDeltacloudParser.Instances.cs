@@ -54,7 +54,7 @@ internal sealed partial class JsonDeltacloudParser
         {
             foreach (var property in properties.EnumerateObject())
             {
-                overrides.Add(property.Name, Str(property.Value) ?? string.Empty);
+                overrides.AddOnce(property.Name, Str(property.Value) ?? string.Empty, "hardware profile property");
             }
         }
 

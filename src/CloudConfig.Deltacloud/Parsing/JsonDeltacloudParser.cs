@@ -126,8 +126,19 @@ internal sealed partial class JsonDeltacloudParser : IDeltacloudParser
         Str(f, "rel"),
         Array(f, "params").Select(p => (Str(p) ?? string.Empty).Split(':')[0]).Where(p => p.Length > 0).ToList(),
         f.TryGetProperty("constraints", out var c) && c.ValueKind == JsonValueKind.Object
-            ? c.EnumerateObject().ToDictionary(p => p.Name, p => Str(p.Value) ?? string.Empty, StringComparer.Ordinal)
+            ? Constraints(c)
             : new Dictionary<string, string>());
+
+    private static Dictionary<string, string> Constraints(JsonElement constraints)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in constraints.EnumerateObject())
+        {
+            map.AddOnce(p.Name, Str(p.Value) ?? string.Empty, "feature constraint");
+        }
+
+        return map;
+    }
 
     private static List<T> Items<T>(string body, string collectionName, string itemName, Func<JsonElement, T> parse)
     {

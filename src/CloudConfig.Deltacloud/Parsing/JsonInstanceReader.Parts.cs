@@ -111,11 +111,8 @@ internal static partial class JsonInstanceReader
             var name = r.GetString()!;
             r.Read();
 
-            // A repeated name made the document reader's Add throw: left to it, so it still does.
-            if (!overrides.TryAdd(name, Value(ref r) ?? string.Empty))
-            {
-                throw new FormatException("Repeated hardware profile property.");
-            }
+            // A repeated name is left to the document reader, which refuses it with its own message.
+            overrides.AddOnce(name, Value(ref r) ?? string.Empty, "hardware profile property");
         }
 
         return overrides;

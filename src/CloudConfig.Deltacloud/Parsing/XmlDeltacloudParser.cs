@@ -70,7 +70,18 @@ internal sealed partial class XmlDeltacloudParser : IDeltacloudParser
         Attr(feature, "name") ?? string.Empty,
         Attr(feature, "rel"),
         feature.Elements("param").Select(p => Attr(p, "name")).OfType<string>().ToList(),
-        feature.Elements("constraint").ToDictionary(c => Attr(c, "name") ?? string.Empty, c => c.Value.Trim(), StringComparer.Ordinal));
+        Constraints(feature));
+
+    private static Dictionary<string, string> Constraints(XElement feature)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var c in feature.Elements("constraint"))
+        {
+            map.AddOnce(Attr(c, "name") ?? string.Empty, c.Value.Trim(), "feature constraint");
+        }
+
+        return map;
+    }
 
     private static HardwareProfileProperty ParseProperty(XElement e)
     {

@@ -15,7 +15,7 @@ internal static partial class XmlInstanceReader
             {
                 if (IsPlain(reader, "property") && reader.GetAttribute("name") is { } name)
                 {
-                    overrides.Add(name, reader.GetAttribute("value") ?? string.Empty);
+                    overrides.AddOnce(name, reader.GetAttribute("value") ?? string.Empty, "hardware profile property");
                 }
 
                 reader.Skip();

@@ -96,14 +96,28 @@ internal static class EntryCodec
             ConfigHosts = EntryValueCodec.DecodeHosts((byte[]?)view[offset + 3]),
         };
 
-    /// <summary>Reads a claimed entry's view key (generation, content type and domain one a line, then the hosts) and its configuration.</summary>
-    public static InstanceConfiguration ToInstanceConfiguration(Guid uuid, RedisValue view, RedisValue configuration)
+    /// <summary>
+    /// Reads a claimed entry's string (see <see cref="RedisKeys.Claimed"/>): the view's length and a line feed, the
+    /// view (generation, content type and domain one a line, then the hosts), then the configuration, which keeps
+    /// the reply's buffer (a fresh array the client made for this reply alone) instead of a copy.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The string is not a claimed entry's.</exception>
+    public static InstanceConfiguration ToInstanceConfiguration(Guid uuid, RedisValue claimed)
     {
-        var rest = ((ReadOnlyMemory<byte>)view).Span;
+        var value = (ReadOnlyMemory<byte>)claimed;
+        var all = value.Span;
+        var rest = all;
+        if (!int.TryParse(NextLine(ref rest), NumberStyles.None, CultureInfo.InvariantCulture, out var viewLength) || viewLength > rest.Length)
+        {
+            throw Malformed();
+        }
+
+        var configurationStart = all.Length - rest.Length + viewLength;
+        rest = rest[..viewLength];
         var generation = long.Parse(NextLine(ref rest), NumberStyles.None, CultureInfo.InvariantCulture);
         var contentType = RecentContentType.Read(NextLine(ref rest));
         var domain = RecentDomain.Read(NextLine(ref rest));
-        return new(uuid, ConfigurationContent.FromBytes(((ReadOnlyMemory<byte>)configuration).Span, contentType), generation)
+        return new(uuid, ConfigurationContent.UnsafeTakeOwnership(value[configurationStart..], contentType), generation)
         {
             Domain = domain,
             ConfigHosts = EntryValueCodec.DecodeHosts(rest),
@@ -115,13 +129,15 @@ internal static class EntryCodec
         var end = rest.IndexOf((byte)'\n');
         if (end < 0)
         {
-            throw new InvalidDataException("An entry's view in Redis is malformed.");
+            throw Malformed();
         }
 
         var line = rest[..end];
         rest = rest[(end + 1)..];
         return line;
     }
+
+    private static InvalidDataException Malformed() => new("An entry's view in Redis is malformed.");
 
     // Copied once, straight from the reply's buffer.
     private static ConfigurationContent Content(RedisValue bytes, RedisValue contentType) =>

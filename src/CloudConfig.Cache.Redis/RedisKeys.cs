@@ -10,8 +10,8 @@ namespace CloudConfig.Cache.Redis;
 /// <remarks>
 /// <para>
 /// An entry is a hash at <c>{prefix:uuid}</c> and its configuration a string at <c>{prefix:uuid}:c</c>; once an
-/// instance claims the entry, the configuration moves to <c>{prefix:uuid}:c:hash</c> and the instance's view of the
-/// entry is written to <c>{prefix:uuid}:v:hash</c>, where hash is the trust key's hash (never the key). The braces
+/// instance claims the entry, the configuration moves to <c>{prefix:uuid}:c:hash</c>, where hash is the trust key's
+/// hash (never the key), behind the instance's view of the entry (see <see cref="Claimed"/>). The braces
 /// are a Redis Cluster hash tag, so every key of one entry always shares a slot. The stale index (<c>prefix:index</c>, a sorted
 /// set of uuids scored by last-seen time), the pool credentials (<c>prefix:pools</c>), the pool queues
 /// (<c>prefix:pool:name</c>), the dynamic claims by trust key (<c>prefix:claims</c>) and the rendezvous servers'
@@ -30,14 +30,10 @@ internal sealed class RedisKeys(string prefix)
     /// <summary>What follows an entry's key to make its configuration's key (and, claimed, the start of it).</summary>
     public const string ConfigurationSuffix = ":c";
 
-    /// <summary>What follows a claimed entry's key to start its instance view's key.</summary>
-    public const string ViewSuffix = ":v";
-
     /// <summary>The length of a uuid as a member (its 32 hex digits).</summary>
     public const int MemberLength = 32;
 
-    // What comes between the uuid and the trust key's hash in a claimed entry's keys.
-    private static readonly byte[] ViewInfix = Encoding.ASCII.GetBytes("}" + ViewSuffix + ":");
+    // What comes between the uuid and the trust key's hash in a claimed entry's key.
     private static readonly byte[] ConfigurationInfix = Encoding.ASCII.GetBytes("}" + ConfigurationSuffix + ":");
 
     private readonly byte[] _entryKeyStart = Encoding.UTF8.GetBytes("{" + prefix + ":");
@@ -60,18 +56,25 @@ internal sealed class RedisKeys(string prefix)
     public RedisKey Configuration(Guid uuid) => EntryKeyStart + Member(uuid) + "}" + ConfigurationSuffix;
 
     /// <summary>
-    /// A claimed entry's view and configuration, under names that end with its trust key's hash: reading them needs
-    /// that hash, so one plain read both checks the trust key and answers (see <c>RedisConfigCache.FetchTrustedAsync</c>).
+    /// A claimed entry's instance view and configuration, in one string under a name that ends with its trust key's
+    /// hash: reading it needs that hash, so one GET both checks the trust key and answers (see
+    /// <c>RedisConfigCache.FetchTrustedAsync</c>). The string is the view's length in decimal and a line feed, the
+    /// view ("generation, content type, domain" one a line, then the encoded hosts), then the configuration's bytes
+    /// (see <see cref="EntryCodec.ToInstanceConfiguration(Guid, RedisValue)"/> and the scripts' <c>write_claimed</c>).
     /// </summary>
     /// <remarks>
-    /// Every fetch builds these, so each key is written once as the UTF-8 bytes Redis receives (the same bytes as
-    /// the scripts' <c>claimed_keys</c> spell), with no string along the way.
+    /// Every fetch builds this key, so it is written once as the UTF-8 bytes Redis receives (the same bytes as the
+    /// scripts' <c>claimed_key</c> spell), with no string along the way.
     /// </remarks>
-    public RedisKey[] Claimed(Guid uuid, SecretHash trustKeyHash)
+    public RedisKey Claimed(Guid uuid, SecretHash trustKeyHash)
     {
-        Span<byte> hash = stackalloc byte[SecretHash.TextLength];
-        trustKeyHash.TryFormat(hash, out _);
-        return [ClaimedKey(uuid, ViewInfix, hash), ClaimedKey(uuid, ConfigurationInfix, hash)];
+        // {prefix:uuid}:c: then the hash.
+        var key = new byte[_entryKeyStart.Length + MemberLength + ConfigurationInfix.Length + SecretHash.TextLength];
+        _entryKeyStart.CopyTo(key, 0);
+        uuid.TryFormat(key.AsSpan(_entryKeyStart.Length), out _, "N");
+        ConfigurationInfix.CopyTo(key, _entryKeyStart.Length + MemberLength);
+        trustKeyHash.TryFormat(key.AsSpan(key.Length - SecretHash.TextLength), out _);
+        return key;
     }
 
     public RedisKey Pool(string name) => prefix + ":pool:" + name;
@@ -84,15 +87,4 @@ internal sealed class RedisKeys(string prefix)
 
     /// <summary>The uuid as it appears in the index, the pools and the change channel.</summary>
     public static string Member(Guid uuid) => uuid.ToString("N");
-
-    // {prefix:uuid} then the suffix, ':' and the hash.
-    private byte[] ClaimedKey(Guid uuid, byte[] infix, ReadOnlySpan<byte> trustKeyHash)
-    {
-        var key = new byte[_entryKeyStart.Length + MemberLength + infix.Length + trustKeyHash.Length];
-        _entryKeyStart.CopyTo(key, 0);
-        uuid.TryFormat(key.AsSpan(_entryKeyStart.Length), out _, "N");
-        infix.CopyTo(key, _entryKeyStart.Length + MemberLength);
-        trustKeyHash.CopyTo(key.AsSpan(key.Length - trustKeyHash.Length));
-        return key;
-    }
 }

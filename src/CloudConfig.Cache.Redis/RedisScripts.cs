@@ -22,28 +22,42 @@ internal static class RedisScripts
 
     // Declared before the scripts that embed them: static fields initialise in textual order.
     /// <summary>
-    /// Lua functions for where a claimed entry keeps its configuration and its instance view (see
-    /// <see cref="RedisKeys"/>): the configuration key and the view key of an entry, and the claim that moves the
-    /// configuration there and writes the view. The view is "generation, content type, domain" one a line, then the
-    /// encoded hosts; it is rewritten with every change of those fields.
+    /// Lua functions for where an entry keeps its configuration (see <see cref="RedisKeys"/>): a claimed entry's
+    /// one key, which holds the instance view and the configuration together (<c>write_claimed</c> writes both at
+    /// once, so a trusted fetch reads one generation with one GET, see <see cref="RedisKeys.Claimed"/>); the key
+    /// of an entry's configuration and whether it is that claimed key; its configuration; and the claim that moves
+    /// the configuration there. The view is "generation, content type, domain" one a line, then the encoded hosts;
+    /// it is rewritten with every change of those fields.
     /// </summary>
     private static readonly string ClaimedKeys = $$"""
-        local function claimed_keys(entry, trust)
-          return entry .. '{{RedisKeys.ConfigurationSuffix}}:' .. trust, entry .. '{{RedisKeys.ViewSuffix}}:' .. trust
+        local function claimed_key(entry, trust)
+          return entry .. '{{RedisKeys.ConfigurationSuffix}}:' .. trust
         end
-        local function config_keys(entry)
+        local function config_key(entry)
           local trust = redis.call('HGET', entry, '{{EntryFields.TrustKeyHash}}')
-          if trust then return claimed_keys(entry, trust) end
-          return entry .. '{{RedisKeys.ConfigurationSuffix}}', nil
+          if trust then return claimed_key(entry, trust), true end
+          return entry .. '{{RedisKeys.ConfigurationSuffix}}', false
         end
-        local function write_view(entry, view)
+        local function config_of_claimed(value)
+          local line = string.find(value, '\n', 1, true)
+          return string.sub(value, line + 1 + tonumber(string.sub(value, 1, line - 1)))
+        end
+        local function read_config(entry)
+          local key, claimed = config_key(entry)
+          local value = redis.call('GET', key)
+          if claimed and value then return config_of_claimed(value) end
+          return value
+        end
+        local function write_claimed(entry, key, config)
           local f = redis.call('HMGET', entry, '{{EntryFields.Generation}}', '{{EntryFields.ContentType}}', '{{EntryFields.Domain}}', '{{EntryFields.ConfigHosts}}')
-          redis.call('SET', view, f[1] .. '\n' .. f[2] .. '\n' .. (f[3] or '') .. '\n' .. (f[4] or ''))
+          local view = f[1] .. '\n' .. f[2] .. '\n' .. (f[3] or '') .. '\n' .. (f[4] or '')
+          redis.call('SET', key, #view .. '\n' .. view .. config)
         end
         local function move_to_claim(entry, trust)
-          local config, view = claimed_keys(entry, trust)
-          redis.call('RENAME', entry .. '{{RedisKeys.ConfigurationSuffix}}', config)
-          write_view(entry, view)
+          local unclaimed = entry .. '{{RedisKeys.ConfigurationSuffix}}'
+          local config = redis.call('GET', unclaimed)
+          write_claimed(entry, claimed_key(entry, trust), config)
+          redis.call('DEL', unclaimed)
           return config
         end
         """;
@@ -53,10 +67,7 @@ internal static class RedisScripts
         local function drop_entry(entry, claims)
           local f = redis.call('HMGET', entry, '{{EntryFields.Pool}}', '{{EntryFields.TrustKeyHash}}')
           if f[1] and f[2] then redis.call('HDEL', claims, f[2] .. ' ' .. f[1]) end
-          if f[2] then
-            local config, view = claimed_keys(entry, f[2])
-            redis.call('DEL', config, view)
-          end
+          if f[2] then redis.call('DEL', claimed_key(entry, f[2])) end
           return redis.call('DEL', entry, entry .. '{{RedisKeys.ConfigurationSuffix}}') > 0
         end
         """;
@@ -103,7 +114,7 @@ internal static class RedisScripts
         {{ClaimedKeys}}
         {{ReadEntry}}
         if redis.call('EXISTS', KEYS[1]) == 0 then return false end
-        return read_entry(KEYS[1], KEYS[2], ARGV[1], redis.call('GET', (config_keys(KEYS[1]))))
+        return read_entry(KEYS[1], KEYS[2], ARGV[1], read_config(KEYS[1]))
         """;
 
     /// <summary>
@@ -127,10 +138,10 @@ internal static class RedisScripts
             config = move_to_claim(e, trust)
           else
             redis.call('HSET', e, '{{EntryFields.LastContactAt}}', ARGV[4])
-            config = claimed_keys(e, trust)
+            config = config_of_claimed(redis.call('GET', claimed_key(e, trust)))
           end
           redis.call('ZADD', KEYS[2], ARGV[5], ARGV[1])
-          return {'served', redis.call('GET', config), unpack(stored, 5, {{4 + EntryFields.InstanceView.Length}})}
+          return {'served', config, unpack(stored, 5, {{4 + EntryFields.InstanceView.Length}})}
         end
         -- A dynamic entry is claimed through its pool only; its pool credential is no boot secret.
         if stored[4] or stored[1] ~= boot then return {'refused'} end
@@ -177,7 +188,7 @@ internal static class RedisScripts
           if redis.call('HGET', e, '{{EntryFields.TrustKeyHash}}') == ARGV[3] then
             redis.call('HSET', e, '{{EntryFields.LastContactAt}}', ARGV[4])
             redis.call('ZADD', KEYS[3], ARGV[5], earlier)
-            return {'served', earlier, redis.call('GET', (claimed_keys(e, ARGV[3]))), unpack(redis.call('HMGET', e, {{InstanceView}}))}
+            return {'served', earlier, config_of_claimed(redis.call('GET', claimed_key(e, ARGV[3]))), unpack(redis.call('HMGET', e, {{InstanceView}}))}
           end
           redis.call('HDEL', KEYS[4], claim)
         end
@@ -189,7 +200,7 @@ internal static class RedisScripts
             redis.call('HSET', e, '{{EntryFields.Claimed}}', '1', '{{EntryFields.TrustKeyHash}}', ARGV[3], '{{EntryFields.FirstContactAt}}', ARGV[4], '{{EntryFields.LastContactAt}}', ARGV[4])
             redis.call('ZADD', KEYS[3], ARGV[5], member)
             redis.call('HSET', KEYS[4], claim, member)
-            return {'served', member, redis.call('GET', move_to_claim(e, ARGV[3])), unpack(redis.call('HMGET', e, {{InstanceView}}))}
+            return {'served', member, move_to_claim(e, ARGV[3]), unpack(redis.call('HMGET', e, {{InstanceView}}))}
           end
         end
         return {'again'}
@@ -203,11 +214,10 @@ internal static class RedisScripts
         {{ClaimedKeys}}
         {{ReadEntry}}
         if redis.call('EXISTS', KEYS[1]) == 0 then return false end
-        local config, view = config_keys(KEYS[1])
-        redis.call('SET', config, ARGV[1])
         redis.call('HSET', KEYS[1], '{{EntryFields.ContentType}}', ARGV[2])
         redis.call('HINCRBY', KEYS[1], '{{EntryFields.Generation}}', 1)
-        if view then write_view(KEYS[1], view) end
+        local key, claimed = config_key(KEYS[1])
+        if claimed then write_claimed(KEYS[1], key, ARGV[1]) else redis.call('SET', key, ARGV[1]) end
         redis.call('PUBLISH', ARGV[3], ARGV[4])
         return read_entry(KEYS[1], KEYS[2], ARGV[4], ARGV[1])
         """;

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text;
 using CloudConfig.Core;
 using Microsoft.Extensions.Time.Testing;
 using StackExchange.Redis;
@@ -157,13 +159,16 @@ public sealed class RedisCrossConnectionTests(RedisServerFixture redis) : IAsync
         await using (var inspector = await ConnectionMultiplexer.ConnectAsync(redis.Server.ConnectionString))
         {
             var db = inspector.GetDatabase();
-            // A claimed entry: its configuration and the instance's view of it sit under its trust key's hash.
+            // A claimed entry: one string under its trust key's hash holds the instance's view of it (its length, a
+            // line feed, then the generation on the view's first line) followed by the configuration.
             var entry = $"{{{_prefix}:{uuid:N}}}";
-            var claimed = trustKey.Hash().ToString();
-            await db.StringSetAsync($"{entry}:c:{claimed}", "echo v2");
+            var claimed = $"{entry}:c:{trustKey.Hash()}";
             await db.HashIncrementAsync(entry, "g");
-            var view = (string)(await db.StringGetAsync($"{entry}:v:{claimed}"))!;
-            await db.StringSetAsync($"{entry}:v:{claimed}", "2" + view[view.IndexOf('\n', StringComparison.Ordinal)..]);
+            var stored = (string)(await db.StringGetAsync(claimed))!;
+            var viewStart = stored.IndexOf('\n', StringComparison.Ordinal) + 1;
+            var view = stored.Substring(viewStart, int.Parse(stored[..(viewStart - 1)], CultureInfo.InvariantCulture));
+            var newView = "2" + view[view.IndexOf('\n', StringComparison.Ordinal)..];
+            await db.StringSetAsync(claimed, $"{Encoding.UTF8.GetByteCount(newView)}\n{newView}echo v2");
         }
 
         Assert.False(waiting.IsCompleted);

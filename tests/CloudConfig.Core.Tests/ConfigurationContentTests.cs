@@ -25,6 +25,24 @@ public sealed class ConfigurationContentTests
     }
 
     [Fact]
+    public void UnsafeTakeOwnership_OfPartOfABuffer_IsThatPartAlone()
+    {
+        var reply = "3\nabcecho hi"u8.ToArray();
+        var content = ConfigurationContent.UnsafeTakeOwnership(reply.AsMemory(5), "text/x-shellscript");
+
+        Assert.Equal(7, content.Length);
+        Assert.Equal("echo hi", content.AsText());
+        Assert.Equal(ConfigurationContent.FromText("echo hi", "text/x-shellscript"), content);
+        Assert.Equal(ConfigurationContent.FromText("echo hi", "text/x-shellscript").GetHashCode(), content.GetHashCode());
+    }
+
+    [Fact]
+    public void UnsafeTakeOwnership_WithoutAContentType_IsRefused()
+    {
+        Assert.Throws<ArgumentException>(() => ConfigurationContent.UnsafeTakeOwnership(new byte[1], " "));
+    }
+
+    [Fact]
     public void Equality_ComparesBytesAndType()
     {
         Assert.Equal(ConfigurationContent.FromText("a"), ConfigurationContent.FromText("a"));

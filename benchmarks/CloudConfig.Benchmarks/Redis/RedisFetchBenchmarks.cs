@@ -8,7 +8,7 @@ using StackExchange.Redis;
 namespace CloudConfig.Benchmarks.Redis;
 
 /// <summary>
-/// redis.fetch_vs_raw_get under BenchmarkDotNet: one authenticated fetch (one MGET, its contact batched) against a raw
+/// redis.fetch_vs_raw_get under BenchmarkDotNet: one authenticated fetch (one GET, its contact batched) against a raw
 /// GET of the same 1 KiB, one at a time, on a redis-server started for the run; allocations are the client's.
 /// </summary>
 [MemoryDiagnoser]

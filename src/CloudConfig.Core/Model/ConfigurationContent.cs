@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text;
 
 namespace CloudConfig.Core;
@@ -17,9 +18,10 @@ public sealed class ConfigurationContent : IEquatable<ConfigurationContent>
     /// <summary>The media type used when none is given for bytes.</summary>
     public const string DefaultBinaryType = "application/octet-stream";
 
-    private readonly byte[] _bytes;
+    // Never written after construction: every factory either copies or takes ownership of a buffer nobody else holds.
+    private readonly ReadOnlyMemory<byte> _bytes;
 
-    private ConfigurationContent(byte[] bytes, string contentType)
+    private ConfigurationContent(ReadOnlyMemory<byte> bytes, string contentType)
     {
         _bytes = bytes;
         ContentType = contentType;
@@ -49,14 +51,28 @@ public sealed class ConfigurationContent : IEquatable<ConfigurationContent>
         return new ConfigurationContent(bytes.ToArray(), contentType);
     }
 
+    /// <summary>
+    /// A configuration that takes ownership of <paramref name="bytes"/> instead of copying them, for a cache that
+    /// has just received them in a buffer of its own (a reply from its backend). Unsafe: the caller must never
+    /// write that buffer again nor let anyone else hold it, or the configuration changes under its readers. Use
+    /// <see cref="FromBytes"/> unless a profile shows the copy.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="contentType"/> is null, empty or white space.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static ConfigurationContent UnsafeTakeOwnership(ReadOnlyMemory<byte> bytes, string contentType)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
+        return new ConfigurationContent(bytes, contentType);
+    }
+
     /// <summary>The bytes decoded as UTF-8.</summary>
-    public string AsText() => Encoding.UTF8.GetString(_bytes);
+    public string AsText() => Encoding.UTF8.GetString(_bytes.Span);
 
     /// <inheritdoc />
     public bool Equals(ConfigurationContent? other) =>
         other is not null
         && string.Equals(ContentType, other.ContentType, StringComparison.Ordinal)
-        && _bytes.AsSpan().SequenceEqual(other._bytes);
+        && _bytes.Span.SequenceEqual(other._bytes.Span);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as ConfigurationContent);
@@ -66,7 +82,7 @@ public sealed class ConfigurationContent : IEquatable<ConfigurationContent>
     {
         var hash = new HashCode();
         hash.Add(ContentType, StringComparer.Ordinal);
-        hash.AddBytes(_bytes);
+        hash.AddBytes(_bytes.Span);
         return hash.ToHashCode();
     }
 

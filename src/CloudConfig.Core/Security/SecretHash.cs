@@ -31,8 +31,7 @@ public sealed class SecretHash : IEquatable<SecretHash>
         var maxBytes = Encoding.UTF8.GetMaxByteCount(text.Length);
         var buffer = maxBytes <= 512 ? stackalloc byte[maxBytes] : new byte[maxBytes];
         var written = Encoding.UTF8.GetBytes(text, buffer);
-        // Sha256 rather than the platform's SHA256: the same digest without the platform call's overhead (see there).
-        var hash = Sha256.HashData(buffer[..written]);
+        var hash = SHA256.HashData(buffer[..written]);
         CryptographicOperations.ZeroMemory(buffer[..written]);
         return new SecretHash(hash);
     }

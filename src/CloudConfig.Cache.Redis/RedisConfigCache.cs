@@ -54,7 +54,7 @@ public sealed partial class RedisConfigCache : IConfigCache, IAsyncDisposable, I
         _limits = value.Limits;
         _sweepBatchSize = value.StaleSweepBatchSize;
         _time = timeProvider ?? TimeProvider.System;
-        _contacts = new RedisContactBatch(_connection, _keys, _logger);
+        _contacts = new RedisContactBatch(_connection, _keys, value.ContactWriteInterval, _logger);
         _telemetry = RedisTelemetry.Create(value, meterFactory);
     }
 

@@ -38,4 +38,12 @@ public sealed class RedisConfigCacheOptions
 
     /// <summary>The sizes the cache accepts (configuration size, parameter map, number of entries, ...).</summary>
     public ConfigCacheLimits Limits { get; set; } = new();
+
+    /// <summary>
+    /// A trusted fetch records the instance's contact (a member of one batched write of the stale index) only when
+    /// this process recorded none for it within this interval, as <c>NatsConfigCache</c> does; so an entry's
+    /// <c>LastContactAt</c> may be up to this much older than its latest fetch (reports and claims are always
+    /// recorded). Keep <c>remove_stale</c>'s threshold well above it. Zero records every fetch. Default 5 seconds.
+    /// </summary>
+    public TimeSpan ContactWriteInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -9,6 +9,9 @@ internal sealed class RedisConfigCacheOptionsValidator : IValidateOptions<RedisC
     /// <summary>Above this a "timeout" no longer bounds anything a caller would wait for.</summary>
     private static readonly TimeSpan MaxOperationTimeout = TimeSpan.FromMinutes(5);
 
+    /// <summary>Above this an entry's contact time would lag its fetches by more than any sensible stale threshold allows.</summary>
+    private static readonly TimeSpan MaxContactWriteInterval = TimeSpan.FromMinutes(1);
+
     public ValidateOptionsResult Validate(string? name, RedisConfigCacheOptions options)
     {
         var problems = new List<string>();
@@ -40,6 +43,11 @@ internal sealed class RedisConfigCacheOptionsValidator : IValidateOptions<RedisC
         if (options.StaleSweepBatchSize <= 0)
         {
             problems.Add($"StaleSweepBatchSize must be greater than zero (was {options.StaleSweepBatchSize}).");
+        }
+
+        if (options.ContactWriteInterval < TimeSpan.Zero || options.ContactWriteInterval > MaxContactWriteInterval)
+        {
+            problems.Add($"ContactWriteInterval must be between zero and {MaxContactWriteInterval} (was {options.ContactWriteInterval}).");
         }
 
         if (options.Limits is null)

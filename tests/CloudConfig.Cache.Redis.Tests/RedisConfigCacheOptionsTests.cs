@@ -15,6 +15,7 @@ public sealed class RedisConfigCacheOptionsTests
             KeyPrefix = "a{b}",
             OperationTimeout = TimeSpan.Zero,
             StaleSweepBatchSize = 0,
+            ContactWriteInterval = TimeSpan.FromMinutes(2),
             Limits = new ConfigCacheLimits { MaxEntries = 0 },
         };
 
@@ -26,6 +27,7 @@ public sealed class RedisConfigCacheOptionsTests
                 "KeyPrefix must not contain braces or control characters.",
                 "OperationTimeout must be greater than zero and at most 00:05:00 (was 00:00:00).",
                 "StaleSweepBatchSize must be greater than zero (was 0).",
+                "ContactWriteInterval must be between zero and 00:01:00 (was 00:02:00).",
                 "MaxEntries must be greater than zero (was 0).",
             ],
             error.Failures);

@@ -12,8 +12,14 @@ public static class ConcurrentRounds
     public static async Task<(double Ratio, double CandidateNs)> CompareAsync(
         Func<int, Task> baseline, Func<int, Task> candidate, int concurrency, int operationsPerRound, int rounds)
     {
-        await TimeAsync(baseline, concurrency, Math.Min(operationsPerRound, 1_000));
-        await TimeAsync(candidate, concurrency, Math.Min(operationsPerRound, 1_000));
+        // Until the JIT has settled and the heap has been collected (see SteadyState): a fixed thousand calls of warm-up
+        // can leave the first rounds timing unoptimized code on a busy machine.
+        var warmUpOperations = Math.Min(operationsPerRound, 1_000);
+        await SteadyState.WarmUpAsync(async () =>
+        {
+            await TimeAsync(baseline, concurrency, warmUpOperations);
+            await TimeAsync(candidate, concurrency, warmUpOperations);
+        });
         var candidateRounds = new double[rounds];
         var ratios = new double[rounds];
         for (var r = 0; r < rounds; r++)

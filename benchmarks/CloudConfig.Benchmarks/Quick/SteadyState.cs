@@ -24,7 +24,16 @@ public static class SteadyState
     private static readonly TimeSpan Longest = TimeSpan.FromSeconds(10);
 
     /// <summary>Runs <paramref name="baseline"/> and <paramref name="candidate"/> with <paramref name="operations"/> each, in turn, until the steady state.</summary>
-    public static void WarmUp(Action<int> baseline, Action<int> candidate, int operations)
+    public static void WarmUp(Action<int> baseline, Action<int> candidate, int operations) =>
+        WarmUpAsync(() =>
+        {
+            baseline(operations);
+            candidate(operations);
+            return Task.CompletedTask;
+        }).GetAwaiter().GetResult();
+
+    /// <summary>Runs <paramref name="bothSidesOnce"/> (a round of the baseline, then one of the candidate) until the steady state.</summary>
+    public static async Task WarmUpAsync(Func<Task> bothSidesOnce)
     {
         var started = Stopwatch.GetTimestamp();
         var quietSince = started;
@@ -32,8 +41,7 @@ public static class SteadyState
         var collections = GC.CollectionCount(0);
         do
         {
-            baseline(operations);
-            candidate(operations);
+            await bothSidesOnce();
             var now = JitInfo.GetCompiledMethodCount();
             if (now != compiled)
             {
